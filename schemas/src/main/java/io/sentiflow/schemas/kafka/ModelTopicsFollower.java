@@ -1,0 +1,154 @@
+package io.sentiflow.schemas.kafka;
+
+import io.sentiflow.avro.ModelChunk;
+import io.sentiflow.avro.ModelUpdate;
+import io.sentiflow.schemas.Codecs;
+import io.sentiflow.schemas.InvalidRecordException;
+import io.sentiflow.schemas.Topic;
+import io.sentiflow.schemas.model.ModelFollower;
+import io.sentiflow.schemas.model.ModelWeights;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Follows a model on Kafka: reads the snapshot topic to its end and loads the newest complete
+ * snapshot, then applies deltas from the updates topic in order, reading only committed records.
+ * {@link #catchUp} does this once (a restarting learner); {@link #start} keeps following on a
+ * daemon thread (the scorer).
+ */
+public final class ModelTopicsFollower implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ModelTopicsFollower.class);
+  private static final TopicPartition SNAPSHOTS = new TopicPartition(Topic.MODEL_SNAPSHOTS.topicName(), 0);
+  private static final TopicPartition UPDATES = new TopicPartition(Topic.MODEL_UPDATES.topicName(), 0);
+
+  private final KafkaConsumer<byte[], byte[]> consumer;
+  private final ModelFollower follower;
+  private volatile boolean running;
+  private Thread thread;
+
+  public ModelTopicsFollower(Properties clientProperties, String modelId, Consumer<ModelWeights> onServedChange) {
+    Properties props = new Properties();
+    props.putAll(clientProperties);
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(4 * Topic.MAX_MESSAGE_BYTES));
+    props.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "model-follower-" + UUID.randomUUID());
+    props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+    this.consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    this.follower = new ModelFollower(modelId, onServedChange);
+  }
+
+  /**
+   * Reads both topics up to their current end, loading the newest snapshot and every committed
+   * delta after it. Returns the newest version held, if any.
+   */
+  public Optional<ModelWeights> catchUp(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    consumer.assign(List.of(SNAPSHOTS));
+    consumer.seekToBeginning(List.of(SNAPSHOTS));
+    readToEnd(SNAPSHOTS, deadline);
+    follower.loadSnapshot();
+    consumer.assign(List.of(SNAPSHOTS, UPDATES));
+    consumer.seekToBeginning(List.of(UPDATES));
+    readToEnd(UPDATES, deadline);
+    follower.loadSnapshot();
+    return follower.latest();
+  }
+
+  private void readToEnd(TopicPartition partition, long deadlineNanos) {
+    long end = consumer.endOffsets(List.of(partition)).get(partition);
+    while (consumer.position(partition) < end) {
+      if (System.nanoTime() > deadlineNanos) {
+        throw new IllegalStateException("timed out reading " + partition + " to offset " + end);
+      }
+      pollOnce(Duration.ofMillis(200));
+    }
+  }
+
+  /** Catches up, then keeps applying new versions on a daemon thread until closed. */
+  public void start(Duration catchUpTimeout) {
+    catchUp(catchUpTimeout);
+    running = true;
+    thread = new Thread(this::followLoop, "model-follower");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  private void followLoop() {
+    try {
+      while (running) {
+        pollOnce(Duration.ofMillis(100));
+      }
+    } catch (WakeupException e) {
+      if (running) {
+        throw e;
+      }
+    } finally {
+      consumer.close();
+    }
+  }
+
+  private void pollOnce(Duration timeout) {
+    boolean sawSnapshot = false;
+    for (ConsumerRecord<byte[], byte[]> record : consumer.poll(timeout)) {
+      try {
+        if (record.topic().equals(SNAPSHOTS.topic())) {
+          String key = new String(record.key(), StandardCharsets.UTF_8);
+          follower.onSnapshotRecord(key, record.value() == null ? null : Codecs.MODEL_CHUNK.decode(record.value()));
+          sawSnapshot = true;
+        } else {
+          follower.onUpdate(Codecs.MODEL_UPDATE.decode(record.value()));
+        }
+      } catch (InvalidRecordException e) {
+        LOG.error("skipping undecodable record at {}-{}@{}: {}", record.topic(), record.partition(),
+            record.offset(), e.getMessage());
+      }
+    }
+    if (sawSnapshot && follower.latest().isEmpty()) {
+      follower.loadSnapshot();
+    }
+  }
+
+  public ModelFollower follower() {
+    return follower;
+  }
+
+  public Optional<ModelWeights> served() {
+    return follower.served();
+  }
+
+  /** End offsets of both model topics, for lag metrics. */
+  public Map<TopicPartition, Long> endOffsets() {
+    return consumer.endOffsets(List.of(SNAPSHOTS, UPDATES));
+  }
+
+  @Override
+  public void close() {
+    if (thread == null) {
+      consumer.close();
+      return;
+    }
+    running = false;
+    consumer.wakeup();
+    try {
+      thread.join(5_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package io.sentiflow.schemas.kafka;
+
+import io.sentiflow.schemas.Topic;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Creates Sentiflow's topics with the AdminClient; topics that already exist are left as they are. */
+public final class TopicProvisioner {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TopicProvisioner.class);
+
+  private TopicProvisioner() {}
+
+  /**
+   * Creates every missing topic of the catalogue.
+   *
+   * @param replicationFactor 1 on a single broker, 3 in production
+   * @return the names that were created now
+   */
+  public static List<String> createMissing(Properties clientProperties, short replicationFactor) {
+    Properties props = new Properties();
+    props.putAll(clientProperties);
+    try (Admin admin = Admin.create(props)) {
+      Set<String> existing = admin.listTopics().names().get();
+      List<NewTopic> missing = new ArrayList<>();
+      for (Topic topic : Topic.values()) {
+        if (!existing.contains(topic.topicName())) {
+          missing.add(new NewTopic(topic.topicName(), topic.partitions(), replicationFactor)
+              .configs(topic.configs()));
+        }
+      }
+      admin.createTopics(missing).all().get();
+      List<String> created = missing.stream().map(NewTopic::name).toList();
+      if (!created.isEmpty()) {
+        LOG.info("created topics {}", created);
+      }
+      return created;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while creating topics", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("cannot create topics: " + e.getCause().getMessage(), e.getCause());
+    }
+  }
+
+  public static List<String> createMissing(String bootstrapServers) {
+    Properties props = new Properties();
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    return createMissing(props, (short) 1);
+  }
+
+  /** Describes the catalogue's topics as they are on the cluster. */
+  public static Map<String, TopicDescription> describe(Properties clientProperties) {
+    try (Admin admin = Admin.create(clientProperties)) {
+      List<String> names = java.util.Arrays.stream(Topic.values()).map(Topic::topicName).toList();
+      return admin.describeTopics(names).allTopicNames().get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while describing topics", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("cannot describe topics: " + e.getCause().getMessage(), e.getCause());
+    }
+  }
+}

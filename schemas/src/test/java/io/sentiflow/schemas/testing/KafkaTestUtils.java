@@ -1,0 +1,56 @@
+package io.sentiflow.schemas.testing;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/** Produce to a topic and wait until N records arrive: the two moves of every broker test. */
+public final class KafkaTestUtils {
+
+  private KafkaTestUtils() {}
+
+  /** Writes raw key/value pairs and waits until the broker acknowledged all of them. */
+  public static void produce(KafkaCluster cluster, String topic, List<byte[][]> keyValues) {
+    Properties props = cluster.clientProperties();
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    try (KafkaProducer<byte[], byte[]> producer =
+        new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+      for (byte[][] kv : keyValues) {
+        producer.send(new ProducerRecord<>(topic, kv[0], kv[1]));
+      }
+      producer.flush();
+    }
+  }
+
+  /**
+   * Reads {@code topic} from the beginning (committed records only) until {@code count} records
+   * arrived or {@code timeout} passed, and returns what arrived.
+   */
+  public static List<ConsumerRecord<byte[], byte[]>> consumeAtLeast(KafkaCluster cluster, String topic, int count,
+      Duration timeout) {
+    Properties props = cluster.clientProperties();
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    List<ConsumerRecord<byte[], byte[]>> received = new ArrayList<>();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      consumer.subscribe(List.of(topic));
+      while (received.size() < count && System.nanoTime() < deadline) {
+        consumer.poll(Duration.ofMillis(200)).forEach(received::add);
+      }
+    }
+    return received;
+  }
+}
