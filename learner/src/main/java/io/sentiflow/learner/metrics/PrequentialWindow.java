@@ -1,0 +1,156 @@
+package io.sentiflow.learner.metrics;
+
+import io.sentiflow.avro.PrequentialMetrics;
+
+/**
+ * Test-then-train quality over the last {@code size} examples: accuracy, macro-F1 and log-loss,
+ * kept incrementally (a ring buffer and a confusion matrix), so each example costs O(1).
+ *
+ * <p>Macro-F1 averages over the classes that occur in the window (as label or prediction), so
+ * two-class data is not penalised for the class it never uses.
+ */
+public final class PrequentialWindow {
+
+  /** Probabilities are clipped here before the log, as is usual for log-loss. */
+  static final double MIN_PROBABILITY = 1e-15;
+
+  private final int size;
+  private final int classes;
+  private final int[] labels;
+  private final int[] predictions;
+  private final double[] losses;
+  private final long[][] confusion;
+  private int filled;
+  private int next;
+  private double lossSum;
+
+  public PrequentialWindow(int size, int classes) {
+    if (size < 1) {
+      throw new IllegalArgumentException("window size must be positive");
+    }
+    this.size = size;
+    this.classes = classes;
+    this.labels = new int[size];
+    this.predictions = new int[size];
+    this.losses = new double[size];
+    this.confusion = new long[classes][classes];
+  }
+
+  /** Records one prediction made before the model learned from the example. */
+  public void add(int label, float[] probabilities) {
+    int predicted = argmax(probabilities);
+    double loss = -Math.log(Math.max(probabilities[label], MIN_PROBABILITY));
+    if (filled == size) {
+      confusion[labels[next]][predictions[next]]--;
+      lossSum -= losses[next];
+    } else {
+      filled++;
+    }
+    labels[next] = label;
+    predictions[next] = predicted;
+    losses[next] = loss;
+    confusion[label][predicted]++;
+    lossSum += loss;
+    next = (next + 1) % size;
+  }
+
+  private static int argmax(float[] values) {
+    int best = 0;
+    for (int i = 1; i < values.length; i++) {
+      if (values[i] > values[best]) {
+        best = i;
+      }
+    }
+    return best;
+  }
+
+  public int count() {
+    return filled;
+  }
+
+  public boolean full() {
+    return filled == size;
+  }
+
+  public double accuracy() {
+    if (filled == 0) {
+      return 0;
+    }
+    long correct = 0;
+    for (int c = 0; c < classes; c++) {
+      correct += confusion[c][c];
+    }
+    return (double) correct / filled;
+  }
+
+  public double macroF1() {
+    double sum = 0;
+    int present = 0;
+    for (int c = 0; c < classes; c++) {
+      long tp = confusion[c][c];
+      long fn = rowSum(c) - tp;
+      long fp = columnSum(c) - tp;
+      if (tp + fn + fp > 0) {
+        sum += 2.0 * tp / (2.0 * tp + fp + fn);
+        present++;
+      }
+    }
+    return present == 0 ? 0 : sum / present;
+  }
+
+  /** Mean recall over the classes that occur as labels in the window. */
+  public double macroRecall() {
+    double sum = 0;
+    int present = 0;
+    for (int c = 0; c < classes; c++) {
+      if (rowSum(c) > 0) {
+        sum += recall(c);
+        present++;
+      }
+    }
+    return present == 0 ? 0 : sum / present;
+  }
+
+  /** Share of the window's predictions of {@code cls} that were right (0 when never predicted). */
+  public double precision(int cls) {
+    long predicted = columnSum(cls);
+    return predicted == 0 ? 0 : (double) confusion[cls][cls] / predicted;
+  }
+
+  /** Share of the window's examples of {@code cls} predicted as such (0 when absent). */
+  public double recall(int cls) {
+    long actual = rowSum(cls);
+    return actual == 0 ? 0 : (double) confusion[cls][cls] / actual;
+  }
+
+  public double logLoss() {
+    // Adding and subtracting doubles can leave a tiny negative residue once the window empties of loss.
+    return filled == 0 ? 0 : Math.max(0, lossSum) / filled;
+  }
+
+  private long rowSum(int label) {
+    long sum = 0;
+    for (long v : confusion[label]) {
+      sum += v;
+    }
+    return sum;
+  }
+
+  private long columnSum(int predicted) {
+    long sum = 0;
+    for (long[] row : confusion) {
+      sum += row[predicted];
+    }
+    return sum;
+  }
+
+  public PrequentialMetrics toAvro(long examplesSeen) {
+    return PrequentialMetrics.newBuilder()
+        .setExamplesSeen(examplesSeen)
+        .setWindow(filled)
+        .setAccuracy(accuracy())
+        .setMacroF1(macroF1())
+        .setLogLoss(logLoss())
+        .build();
+  }
+}

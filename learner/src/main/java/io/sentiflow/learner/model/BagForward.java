@@ -1,0 +1,36 @@
+package io.sentiflow.learner.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.nio.FloatBuffer;
+
+/** The classifier's forward pass in DJL: the math of {@code ModelWeights.logits}, batched. */
+final class BagForward {
+
+  private BagForward() {}
+
+  /**
+   * The batch's sparse bag matrix {@code [examples x touched rows]}. Sparse, so both the product
+   * and its gradient cost as much as the ids in the batch, with no padding.
+   */
+  static NDArray bagMatrix(NDManager manager, TouchedRows touched) {
+    return manager.createCoo(FloatBuffer.wrap(touched.entryWeights()),
+        new long[][] {touched.entryExamples(), touched.entryPositions()},
+        new Shape(touched.examples(), Math.max(1, touched.count())));
+  }
+
+  /**
+   * Logits {@code [examples x classes]}.
+   *
+   * @param bag the batch's bag matrix from {@link #bagMatrix}
+   * @param rows the touched embedding rows, {@code [rows x dim]}
+   * @param dense W {@code [dim x classes]}, or {@code null} for the LINEAR form (W = identity)
+   * @param bias b {@code [classes]}
+   */
+  static NDArray logits(NDArray bag, NDArray rows, NDArray dense, NDArray bias) {
+    NDArray hidden = bag.matMul(rows);
+    NDArray projected = dense == null ? hidden : hidden.matMul(dense);
+    return projected.add(bias);
+  }
+}

@@ -1,0 +1,132 @@
+package io.sentiflow.learner.publish;
+
+import io.sentiflow.avro.ModelChunk;
+import io.sentiflow.avro.ModelUpdate;
+import io.sentiflow.avro.Rejected;
+import io.sentiflow.schemas.Codecs;
+import io.sentiflow.schemas.Topic;
+import io.sentiflow.schemas.model.ModelCodec;
+import io.sentiflow.schemas.model.ModelDelta;
+import io.sentiflow.schemas.model.ModelWeights;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * The learner's only writer: model deltas, snapshots, dead letters and consumed offsets, all in
+ * Kafka transactions, so what a follower sees and what the learner has consumed never diverge.
+ * A transaction opens with the first record sent and ends at {@link #commit}.
+ */
+public final class ModelPublisher implements AutoCloseable {
+
+  private final KafkaProducer<byte[], byte[]> producer;
+  private final byte[] modelKey;
+  private Set<String> liveChunkKeys = new HashSet<>();
+  private Set<String> pendingChunkKeys;
+  private boolean inTransaction;
+
+  public ModelPublisher(Properties clientProperties, String transactionalId, String modelId) {
+    Properties props = new Properties();
+    props.putAll(clientProperties);
+    props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(Topic.MAX_MESSAGE_BYTES));
+    props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+    this.producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+    this.modelKey = modelId.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Registers the transactional id, fencing any earlier learner and aborting its open transaction. */
+  public void initTransactions() {
+    producer.initTransactions();
+  }
+
+  /** The data-chunk keys the next snapshot must tombstone (see {@link SnapshotKeys}). */
+  public void liveChunkKeys(Set<String> keys) {
+    liveChunkKeys = new HashSet<>(keys);
+  }
+
+  public void reject(Rejected rejected) {
+    send(Topic.REJECTED.topicName(), rejected.getSource().getBytes(StandardCharsets.UTF_8),
+        Codecs.REJECTED.encode(rejected));
+  }
+
+  /** The delta's parts, in order, keyed by model id on the single-partition updates topic. */
+  public void delta(ModelDelta delta) {
+    for (ModelUpdate update : ModelCodec.toUpdates(delta, ModelCodec.DEFAULT_MAX_PAYLOAD_BYTES)) {
+      send(Topic.MODEL_UPDATES.topicName(), modelKey, Codecs.MODEL_UPDATE.encode(update));
+    }
+  }
+
+  /** A full snapshot: data chunks, the manifest, then tombstones for the previous snapshot's chunks. */
+  public void snapshot(ModelWeights weights) {
+    Set<String> keys = new HashSet<>();
+    for (ModelChunk chunk : ModelCodec.toSnapshot(weights, ModelCodec.DEFAULT_MAX_PAYLOAD_BYTES)) {
+      String key = ModelCodec.snapshotKey(chunk);
+      send(Topic.MODEL_SNAPSHOTS.topicName(), key.getBytes(StandardCharsets.UTF_8), Codecs.MODEL_CHUNK.encode(chunk));
+      if (!chunk.getManifest()) {
+        keys.add(key);
+      }
+    }
+    for (String stale : liveChunkKeys) {
+      if (!keys.contains(stale)) {
+        send(Topic.MODEL_SNAPSHOTS.topicName(), stale.getBytes(StandardCharsets.UTF_8), null);
+      }
+    }
+    pendingChunkKeys = keys;
+  }
+
+  private void send(String topic, byte[] key, byte[] value) {
+    begin();
+    producer.send(new ProducerRecord<>(topic, key, value));
+  }
+
+  private void begin() {
+    if (!inTransaction) {
+      producer.beginTransaction();
+      inTransaction = true;
+    }
+  }
+
+  /** Commits everything sent since the last commit together with the consumed offsets. */
+  public void commit(Map<TopicPartition, OffsetAndMetadata> offsets, ConsumerGroupMetadata group) {
+    if (!offsets.isEmpty()) {
+      begin();
+      producer.sendOffsetsToTransaction(offsets, group);
+    }
+    if (!inTransaction) {
+      return;
+    }
+    producer.commitTransaction();
+    inTransaction = false;
+    if (pendingChunkKeys != null) {
+      liveChunkKeys = pendingChunkKeys;
+      pendingChunkKeys = null;
+    }
+  }
+
+  /** Drops everything sent since the last commit. */
+  public void abort() {
+    pendingChunkKeys = null;
+    if (inTransaction) {
+      inTransaction = false;
+      producer.abortTransaction();
+    }
+  }
+
+  @Override
+  public void close() {
+    producer.close(Duration.ofSeconds(5));
+  }
+}

@@ -1,0 +1,213 @@
+package io.sentiflow.learner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.sentiflow.avro.DriftAlert;
+import io.sentiflow.avro.DriftKind;
+import io.sentiflow.avro.Rejected;
+import io.sentiflow.avro.TrainingExample;
+import io.sentiflow.learner.publish.SnapshotKeys;
+import io.sentiflow.schemas.Codecs;
+import io.sentiflow.schemas.Topic;
+import io.sentiflow.schemas.kafka.ModelTopicsFollower;
+import io.sentiflow.schemas.kafka.TopicProvisioner;
+import io.sentiflow.schemas.model.ModelWeights;
+import io.sentiflow.schemas.testing.KafkaCluster;
+import io.sentiflow.schemas.testing.KafkaTestUtils;
+import io.sentiflow.schemas.text.FeaturizerSpec;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The learner against a real broker: what it publishes is what a follower rebuilds, bad input is
+ * dead-lettered, and a learner that is replaced mid-stream loses and repeats nothing. Each test
+ * uses its own input topic, model id and consumer group on the shared model topics.
+ */
+abstract class LearnerKafkaContract {
+
+  private static final int PARTITIONS = 4;
+  private static final Duration PATIENCE = Duration.ofSeconds(90);
+
+  abstract KafkaCluster cluster();
+
+  private String run;
+  private String inputTopic;
+  private LearnerConfig config;
+
+  @BeforeEach
+  void freshTopicAndModel() throws ExecutionException, InterruptedException {
+    TopicProvisioner.createMissing(cluster().clientProperties(), (short) 1);
+    run = UUID.randomUUID().toString().substring(0, 8);
+    inputTopic = "training-examples-" + run;
+    try (Admin admin = Admin.create(cluster().clientProperties())) {
+      admin.createTopics(List.of(new NewTopic(inputTopic, PARTITIONS, (short) 1))).all().get();
+    }
+    config = LearnerConfig.defaults().toBuilder()
+        .modelId("it-" + run)
+        .inputTopic(inputTopic)
+        .groupId("learner-" + run)
+        .batchSize(32)
+        .publishIntervalMs(100)
+        .snapshotEveryVersions(2)
+        .device("cpu")
+        .build();
+  }
+
+  @Test
+  void aFollowerRebuildsThePublishedModelBitForBitAndBadRecordsAreDeadLettered() throws Exception {
+    List<TrainingExample> examples = AirlineData.examples(240, FeaturizerSpec.defaults());
+    TrainingExample foreign = TrainingExample.newBuilder(examples.get(7)).build();
+    foreign.getFeatures().setSpecHash(foreign.getFeatures().getSpecHash() + 1);
+
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    try (LearnerService learner = new LearnerService(cluster().clientProperties(), config, registry)) {
+      learner.start();
+      await(() -> learner.model().isPresent());
+      byte[][] alert = {"adwin-error".getBytes(StandardCharsets.UTF_8), Codecs.DRIFT_ALERT.encode(driftAlert())};
+      KafkaTestUtils.produce(cluster(), Topic.DRIFT_ALERTS.topicName(), List.<byte[][]>of(alert));
+      await(() -> registry.find("sentiflow.learner.drift.reactions").counter() != null);
+      assertThat(registry.get("sentiflow.learner.learning_rate").gauge().value())
+          .as("boosted learning rate").isCloseTo(config.learningRate() * config.driftBoostFactor(), within(1e-6));
+      for (int chunk = 0; chunk < 4; chunk++) {
+        List<byte[][]> records = new ArrayList<>(encode(examples.subList(chunk * 60, (chunk + 1) * 60)));
+        if (chunk == 1) {
+          records.add(new byte[][] {"garbage".getBytes(StandardCharsets.UTF_8), {1, 2, 3, 4}});
+          records.add(new byte[][] {
+              "foreign".getBytes(StandardCharsets.UTF_8), Codecs.TRAINING_EXAMPLE.encode(foreign)});
+        }
+        KafkaTestUtils.produce(cluster(), inputTopic, records);
+        long expected = (chunk + 1) * 60L;
+        await(() -> committedExamples(learner) == expected);
+      }
+      learner.close();
+      ModelWeights held = learner.model().orElseThrow();
+
+      ModelWeights rebuilt = rebuild();
+      assertThat(rebuilt.version()).isEqualTo(held.version()).isGreaterThanOrEqualTo(4);
+      assertThat(rebuilt.sameWeightsAs(held)).as("follower's model equals the learner's").isTrue();
+      assertThat(rebuilt.nonZeroBuckets()).isNotEmpty();
+      assertThat(rebuilt.metrics().getExamplesSeen()).isEqualTo(240);
+      assertThat(learner.status().trainedExamples()).isEqualTo(240);
+
+      long lastSnapshot = held.version() - held.version() % config.snapshotEveryVersions();
+      assertThat(SnapshotKeys.live(cluster().clientProperties(), config.modelId(), PATIENCE))
+          .as("older snapshots' chunks are tombstoned")
+          .allMatch(key -> key.startsWith(config.modelId() + "/" + lastSnapshot + "/"));
+    }
+
+    assertThat(rejectedFrom(inputTopic)).hasSize(2).allMatch(r -> r.getStage().equals("learner"))
+        .anyMatch(r -> r.getReason().startsWith("undecodable"))
+        .anyMatch(r -> r.getReason().contains("spec hash"));
+    assertThat(committedOffsets()).isEqualTo(endOffsets());
+  }
+
+  @Test
+  void aLearnerFencedMidStreamIsReplacedWithNoExampleLearnedTwiceOrSkipped() throws Exception {
+    List<TrainingExample> examples = AirlineData.examples(400, FeaturizerSpec.defaults());
+    // The first learner commits rarely, so it is fenced holding trained but uncommitted examples.
+    LearnerConfig rarelyCommitting = config.toBuilder().publishIntervalMs(5_000).build();
+    try (LearnerService first =
+            new LearnerService(cluster().clientProperties(), rarelyCommitting, new SimpleMeterRegistry());
+        LearnerService second = new LearnerService(cluster().clientProperties(), config, new SimpleMeterRegistry())) {
+      KafkaTestUtils.produce(cluster(), inputTopic, encode(examples.subList(0, 200)));
+      first.start();
+      await(() -> committedExamples(first) == 200);
+      KafkaTestUtils.produce(cluster(), inputTopic, encode(examples.subList(200, 300)));
+      await(() -> first.status().trainedExamples() == 300);
+      assertThat(committedExamples(first)).as("trained but not yet committed").isEqualTo(200);
+
+      second.start();
+      await(() -> !first.isRunning());
+      KafkaTestUtils.produce(cluster(), inputTopic, encode(examples.subList(300, 400)));
+      await(() -> committedExamples(second) >= 400);
+      second.close();
+
+      ModelWeights held = second.model().orElseThrow();
+      ModelWeights rebuilt = rebuild();
+      assertThat(rebuilt.sameWeightsAs(held)).isTrue();
+      assertThat(rebuilt.version()).isEqualTo(held.version());
+      assertThat(rebuilt.metrics().getExamplesSeen()).as("trained examples == labelled examples").isEqualTo(400);
+      assertThat(second.status().trainedExamples()).isEqualTo(400);
+      assertThat(committedOffsets()).isEqualTo(endOffsets());
+    }
+  }
+
+  private static DriftAlert driftAlert() {
+    long now = System.currentTimeMillis();
+    return DriftAlert.newBuilder().setDetector("adwin-error").setKind(DriftKind.CONCEPT).setStatistic("mean-error")
+        .setValue(0.4).setThreshold(0.3).setWindowStart(now - 60_000).setWindowEnd(now).setModelVersion(0)
+        .setAlertTime(now).build();
+  }
+
+  private static long committedExamples(LearnerService learner) {
+    return learner.model().map(ModelWeights::metrics).map(m -> m.getExamplesSeen()).orElse(0L);
+  }
+
+  private ModelWeights rebuild() {
+    try (ModelTopicsFollower follower = new ModelTopicsFollower(cluster().clientProperties(), config.modelId(),
+        weights -> { })) {
+      return follower.catchUp(PATIENCE).orElseThrow();
+    }
+  }
+
+  private List<Rejected> rejectedFrom(String source) {
+    return KafkaTestUtils.consumeAtLeast(cluster(), Topic.REJECTED.topicName(), Integer.MAX_VALUE,
+            Duration.ofSeconds(2)).stream()
+        .map(r -> Codecs.REJECTED.decode(r.value()))
+        .filter(r -> r.getSource().equals(source))
+        .toList();
+  }
+
+  private Map<TopicPartition, Long> committedOffsets() throws Exception {
+    try (Admin admin = Admin.create(cluster().clientProperties())) {
+      Map<TopicPartition, OffsetAndMetadata> offsets =
+          admin.listConsumerGroupOffsets(config.groupId()).partitionsToOffsetAndMetadata().get();
+      return offsets.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+          e -> e.getValue().offset()));
+    }
+  }
+
+  private Map<TopicPartition, Long> endOffsets() throws Exception {
+    try (Admin admin = Admin.create(cluster().clientProperties())) {
+      Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+      for (int p = 0; p < PARTITIONS; p++) {
+        request.put(new TopicPartition(inputTopic, p), OffsetSpec.latest());
+      }
+      return admin.listOffsets(request).all().get().entrySet().stream()
+          .filter(e -> e.getValue().offset() > 0)
+          .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+    }
+  }
+
+  private static List<byte[][]> encode(List<TrainingExample> examples) {
+    return examples.stream().map(e -> new byte[][] {
+        e.getFeatures().getCommentId().getBytes(StandardCharsets.UTF_8), Codecs.TRAINING_EXAMPLE.encode(e)}).toList();
+  }
+
+  private static void await(BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("condition not met within " + PATIENCE);
+      }
+      Thread.sleep(50);
+    }
+  }
+}
