@@ -1,0 +1,475 @@
+package io.sentiflow.ingest.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.sentiflow.avro.Comment;
+import io.sentiflow.avro.Label;
+import io.sentiflow.ingest.IngestProducers;
+import io.sentiflow.ingest.TopicReadiness;
+import io.sentiflow.ingest.privacy.AuthorPseudonymizer;
+import io.sentiflow.ingest.validate.DuplicateFilter;
+import io.sentiflow.ingest.validate.RecordValidator;
+import io.sentiflow.ingest.validate.Validated;
+import io.sentiflow.schemas.AvroCodec;
+import io.sentiflow.schemas.Codecs;
+import io.sentiflow.schemas.Rejections;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP front door for comments and labels.
+ *
+ * <ul>
+ *   <li>{@code POST /v1/comments}, {@code POST /v1/labels}: one JSON object
+ *       ({@code application/json}) or NDJSON ({@code application/x-ndjson}); bearer token required.
+ *       Every line is validated on its own: valid lines are written and acknowledged by Kafka before
+ *       the answer, invalid lines go to the dead-letter topic, and the JSON answer says per line what
+ *       happened ({@link IngestResponse}). A comment id sent again with the same content is accepted
+ *       as a duplicate and not written twice.
+ *   <li>{@code GET /health}: 200 when Kafka answers, else 503.
+ * </ul>
+ *
+ * <p>Request-level answers: 401 without a valid token, 413 for a body or batch over the limits, 415
+ * for another content type, 400 for an empty body, 429 with {@code Retry-After} when too many
+ * records are waiting for Kafka, 503 with {@code Retry-After} when Kafka is failing.
+ */
+public final class IngestServer implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(IngestServer.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Dead letters keep at most this much of the original line: enough to diagnose, far under the message limit. */
+  static final int MAX_DEAD_LETTER_BYTES = 64 * 1024;
+  private static final Set<String> NDJSON_TYPES =
+      Set.of("application/x-ndjson", "application/ndjson", "application/jsonl", "application/x-jsonlines");
+
+  /** One ingest endpoint: its path, topic, validation and whether repeated ids are filtered. */
+  private record Endpoint<T extends SpecificRecord>(String path, String topic, Function<byte[], Validated<T>> validate,
+      AvroCodec<T> codec, boolean deduplicate, Map<String, Counter> lines) {}
+
+  private final Properties kafka;
+  private final IngestConfig config;
+  private final MeterRegistry registry;
+  private final RecordValidator validator;
+  private final DuplicateFilter duplicates;
+  private final AdmissionGate gate;
+  private final List<byte[]> tokenBytes;
+  private KafkaProducer<byte[], byte[]> producer;
+  private Admin admin;
+  private Javalin app;
+
+  public IngestServer(Properties kafka, IngestConfig config, MeterRegistry registry) {
+    this.kafka = kafka;
+    this.config = config;
+    this.registry = registry;
+    this.validator = new RecordValidator(config.validation(),
+        new AuthorPseudonymizer(config.privacy().pseudonymKey()), config.privacy().maskMentions(), Clock.systemUTC());
+    this.duplicates = new DuplicateFilter(config.duplicateMemory());
+    this.gate = new AdmissionGate(config.maxInFlightRecords(), config.retryAfter().toNanos(), System::nanoTime);
+    this.tokenBytes = config.bearerTokens().stream().map(t -> t.getBytes(StandardCharsets.UTF_8)).toList();
+    registry.gauge("sentiflow.ingest.http.inflight.available", gate, AdmissionGate::available);
+  }
+
+  /** Starts listening; returns the port (the chosen one when the config says 0). */
+  public synchronized int start() {
+    if (app != null) {
+      return app.port();
+    }
+    List<String> topics = List.of(config.topics().comments(), config.topics().labels(), config.topics().rejected());
+    if (!TopicReadiness.await(kafka, topics, config.sendTimeout())) {
+      // Serve anyway: callers get 503 until Kafka answers, and /health says why.
+      LOG.warn("topics {} not ready after {}; starting anyway", topics, config.sendTimeout());
+    }
+    producer = IngestProducers.create(kafka, "sentiflow-ingest-http", producerTimeouts());
+    admin = Admin.create(kafka);
+    Endpoint<Comment> comments = new Endpoint<>("/v1/comments", config.topics().comments(), validator::comment,
+        Codecs.COMMENT, true, lineCounters("/v1/comments"));
+    Endpoint<Label> labels = new Endpoint<>("/v1/labels", config.topics().labels(), validator::label, Codecs.LABEL,
+        false, lineCounters("/v1/labels"));
+    app = Javalin.create(javalin -> {
+      javalin.showJavalinBanner = false;
+      javalin.startupWatcherEnabled = false;
+      javalin.http.maxRequestSize = config.maxBodyBytes();
+    });
+    app.get("/health", this::health);
+    app.post(comments.path(), ctx -> timed(ctx, comments));
+    app.post(labels.path(), ctx -> timed(ctx, labels));
+    app.start(config.host(), config.port());
+    LOG.info("ingest listening on {}:{}", config.host(), app.port());
+    return app.port();
+  }
+
+  public synchronized int port() {
+    if (app == null) {
+      throw new IllegalStateException("not started");
+    }
+    return app.port();
+  }
+
+  @Override
+  public synchronized void close() {
+    if (app != null) {
+      app.stop();
+      app = null;
+    }
+    if (producer != null) {
+      // Records already accepted get the send timeout to land; a Kafka that is gone does not hold shutdown longer.
+      producer.close(config.sendTimeout());
+      producer = null;
+    }
+    if (admin != null) {
+      admin.close(Duration.ofSeconds(2));
+      admin = null;
+    }
+  }
+
+  /** Kafka gives up on a record a little before the request's own deadline, so the answer reflects what landed. */
+  private Map<String, String> producerTimeouts() {
+    long send = config.sendTimeout().toMillis();
+    return Map.of(
+        ProducerConfig.MAX_BLOCK_MS_CONFIG, String.valueOf(Math.min(send / 2, 5_000)),
+        ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(Math.max(500, send * 4 / 10)),
+        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(send * 9 / 10),
+        // Each request waits for its acknowledgements: a shorter linger than replay's keeps that wait short.
+        ProducerConfig.LINGER_MS_CONFIG, "5");
+  }
+
+  private void health(Context ctx) {
+    try {
+      int nodes = admin.describeCluster(new DescribeClusterOptions().timeoutMs(2_000)).nodes().get(3, TimeUnit.SECONDS)
+          .size();
+      respond(ctx, 200, Map.of("status", "UP", "kafka", "UP", "brokers", nodes));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      respond(ctx, 503, Map.of("status", "DOWN", "kafka", "DOWN", "reason", "interrupted"));
+    } catch (ExecutionException | TimeoutException e) {
+      respond(ctx, 503, Map.of("status", "DOWN", "kafka", "DOWN", "reason", String.valueOf(e.getMessage())));
+    }
+  }
+
+  private <T extends SpecificRecord> void timed(Context ctx, Endpoint<T> endpoint) throws IOException {
+    Timer.Sample sample = Timer.start(registry);
+    try {
+      ingest(ctx, endpoint);
+    } finally {
+      sample.stop(registry.timer("sentiflow.ingest.http.requests", "endpoint", endpoint.path(),
+          "status", String.valueOf(ctx.statusCode())));
+    }
+  }
+
+  private <T extends SpecificRecord> void ingest(Context ctx, Endpoint<T> endpoint) throws IOException {
+    if (!authorized(ctx.header("Authorization"))) {
+      // Unauthenticated bytes are not written anywhere: anyone could fill the dead-letter topic.
+      ctx.header("WWW-Authenticate", "Bearer realm=\"sentiflow\"");
+      respond(ctx, 401, error("unauthorized", "a valid bearer token is required"));
+      return;
+    }
+    String mediaType = mediaType(ctx.contentType());
+    boolean ndjson = NDJSON_TYPES.contains(mediaType);
+    if (!ndjson && !"application/json".equals(mediaType) || !utf8Charset(ctx.contentType())) {
+      byte[] start = readAtMost(ctx, MAX_DEAD_LETTER_BYTES);
+      requestRejected(ctx, endpoint, 415, "unsupported_media_type", "content type '" + ctx.contentType()
+          + "' is not application/json or application/x-ndjson in UTF-8", start);
+      return;
+    }
+    long declared = ctx.req().getContentLengthLong();
+    byte[] body = declared > config.maxBodyBytes() ? null : readAtMost(ctx, config.maxBodyBytes() + 1);
+    if (body == null || body.length > config.maxBodyBytes()) {
+      requestRejected(ctx, endpoint, 413, "body_too_large", "the body is larger than "
+          + config.maxBodyBytes() + " bytes", body == null ? new byte[0] : body);
+      return;
+    }
+    List<BodyLines.Line> lines = ndjson ? BodyLines.ndjson(body) : BodyLines.single(body);
+    if (lines.isEmpty()) {
+      requestRejected(ctx, endpoint, 400, "empty_body", "the body holds no record", body);
+      return;
+    }
+    if (lines.size() > config.maxLinesPerRequest()) {
+      requestRejected(ctx, endpoint, 413, "too_many_lines", lines.size() + " lines, more than the limit of "
+          + config.maxLinesPerRequest() + " per request", body);
+      return;
+    }
+    switch (gate.tryAdmit(lines.size())) {
+      case BUSY -> pushBack(ctx, 429, "busy", "too many records are waiting for Kafka");
+      case UNAVAILABLE -> pushBack(ctx, 503, "kafka_unavailable", "Kafka is not accepting records");
+      default -> {
+        IngestResponse response = IngestResponse.of(writeLines(lines, endpoint));
+        int status = response.httpStatus();
+        if (status == 503) {
+          ctx.header("Retry-After", String.valueOf(config.retryAfter().toSeconds()));
+        }
+        respond(ctx, status, response);
+      }
+    }
+  }
+
+  /**
+   * Validates and writes every line. Holds {@code lines.size()} admission permits: each line handed
+   * to Kafka gives its permit back when acknowledged, every other line when validation is done.
+   */
+  private <T extends SpecificRecord> List<LineResult> writeLines(List<BodyLines.Line> lines, Endpoint<T> endpoint) {
+    List<LineResult> results = new ArrayList<>(lines.size());
+    List<CompletableFuture<Void>> acks = new ArrayList<>(lines.size());
+    int handedToKafka = 0;
+    boolean kafkaRefused = false;
+    try {
+      for (BodyLines.Line line : lines) {
+        Validated<T> validated = endpoint.validate().apply(line.bytes());
+        if (validated instanceof Validated.Invalid<T> invalid) {
+          results.add(LineResult.rejected(line.number(), invalid.key(), invalid.code(), invalid.reason()));
+          deadLetter(endpoint, "line " + line.number() + " [" + invalid.code() + "]: " + invalid.reason(),
+              invalid.key(), invalid.redacted());
+          count(endpoint, "rejected");
+          acks.add(null);
+          continue;
+        }
+        Validated.Valid<T> valid = (Validated.Valid<T>) validated;
+        DuplicateFilter.Verdict verdict = endpoint.deduplicate()
+            ? duplicates.check(valid.key(), valid.fingerprint()) : DuplicateFilter.Verdict.NEW;
+        if (verdict == DuplicateFilter.Verdict.REPEAT) {
+          results.add(LineResult.duplicate(line.number(), valid.key()));
+          count(endpoint, "duplicate");
+          acks.add(null);
+        } else if (verdict == DuplicateFilter.Verdict.CONFLICT) {
+          String reason = "id " + valid.key() + " was already accepted with different content";
+          results.add(LineResult.rejected(line.number(), valid.key(), "id_conflict", reason));
+          deadLetter(endpoint, "line " + line.number() + " [id_conflict]: " + reason, valid.key(),
+              endpoint.codec().encode(valid.record()));
+          count(endpoint, "rejected");
+          acks.add(null);
+        } else if (kafkaRefused) {
+          // Each send would block on a Kafka that just failed; the client retries the batch anyway.
+          results.add(LineResult.accepted(line.number(), valid.key()));
+          acks.add(CompletableFuture.failedFuture(
+              new IllegalStateException("not sent: Kafka refused an earlier line")));
+        } else {
+          results.add(LineResult.accepted(line.number(), valid.key()));
+          CompletableFuture<Void> ack = send(endpoint, valid);
+          handedToKafka++;
+          kafkaRefused = ack.isCompletedExceptionally();
+          acks.add(ack);
+        }
+      }
+    } finally {
+      gate.release(lines.size() - handedToKafka);
+    }
+    awaitAcks(acks);
+    Set<String> notLanded = new HashSet<>();
+    for (int i = 0; i < results.size(); i++) {
+      CompletableFuture<Void> ack = acks.get(i);
+      if (ack == null) {
+        continue;
+      }
+      LineResult result = results.get(i);
+      if (ack.isDone() && !ack.isCompletedExceptionally()) {
+        count(endpoint, "accepted");
+      } else {
+        // Not known to have landed: let the client's retry through the duplicate filter.
+        duplicates.forget(result.id());
+        notLanded.add(result.id());
+        results.set(i, LineResult.unavailable(result.line(), result.id(), failure(ack)));
+        count(endpoint, "unavailable");
+      }
+    }
+    // A repeat later in the same batch is no more written than the line it repeats.
+    for (int i = 0; i < results.size(); i++) {
+      LineResult result = results.get(i);
+      if ("duplicate".equals(result.status()) && notLanded.contains(result.id())) {
+        results.set(i, LineResult.unavailable(result.line(), result.id(), "repeats a line that did not land"));
+      }
+    }
+    return results;
+  }
+
+  private <T extends SpecificRecord> CompletableFuture<Void> send(Endpoint<T> endpoint, Validated.Valid<T> valid) {
+    CompletableFuture<Void> ack = new CompletableFuture<>();
+    AtomicBoolean released = new AtomicBoolean();
+    try {
+      producer.send(new ProducerRecord<>(endpoint.topic(), valid.key().getBytes(StandardCharsets.UTF_8),
+          endpoint.codec().encode(valid.record())), (metadata, e) -> {
+            if (released.compareAndSet(false, true)) {
+              gate.release(1);
+            }
+            if (e == null) {
+              gate.kafkaAcknowledged();
+              ack.complete(null);
+            } else {
+              gate.kafkaFailed();
+              ack.completeExceptionally(e);
+            }
+          });
+    } catch (RuntimeException e) {
+      if (released.compareAndSet(false, true)) {
+        gate.release(1);
+      }
+      gate.kafkaFailed();
+      ack.completeExceptionally(e);
+    }
+    return ack;
+  }
+
+  private void awaitAcks(List<CompletableFuture<Void>> acks) {
+    CompletableFuture<?>[] pending = acks.stream().filter(a -> a != null).toArray(CompletableFuture[]::new);
+    try {
+      CompletableFuture.allOf(pending).get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // Per-record outcomes are read from each future.
+    }
+  }
+
+  private static String failure(CompletableFuture<Void> ack) {
+    if (!ack.isDone()) {
+      return "Kafka did not acknowledge the record in time";
+    }
+    try {
+      ack.getNow(null);
+      return "unknown";
+    } catch (RuntimeException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      return "Kafka refused the record: " + cause.getMessage();
+    }
+  }
+
+  private void pushBack(Context ctx, int status, String code, String reason) {
+    ctx.header("Retry-After", String.valueOf(config.retryAfter().toSeconds()));
+    registry.counter("sentiflow.ingest.http.pushback", "status", String.valueOf(status)).increment();
+    respond(ctx, status, error(code, reason));
+  }
+
+  private <T extends SpecificRecord> void requestRejected(Context ctx, Endpoint<T> endpoint, int status, String code,
+      String reason, byte[] original) {
+    deadLetter(endpoint, "request [" + code + "]: " + reason, null, RecordValidator.maskAuthorFields(original));
+    count(endpoint, "rejected");
+    respond(ctx, status, error(code, reason));
+  }
+
+  /**
+   * Writes a dead letter without waiting for it: a failure to record a rejection must not fail the
+   * request. While Kafka is failing none is attempted (each would block on it); the caller gets 503
+   * for the valid lines and its retry brings the invalid ones back.
+   */
+  private <T extends SpecificRecord> void deadLetter(Endpoint<T> endpoint, String reason, String key, byte[] original) {
+    if (gate.kafkaFailing()) {
+      registry.counter("sentiflow.ingest.http.deadletter.skipped").increment();
+      return;
+    }
+    String source = "http:" + endpoint.path();
+    byte[] kept = original.length > MAX_DEAD_LETTER_BYTES ? Arrays.copyOf(original, MAX_DEAD_LETTER_BYTES) : original;
+    String fullReason = kept == original ? reason
+        : reason + " (original truncated to " + kept.length + " of " + original.length + " bytes)";
+    byte[] value = Codecs.REJECTED.encode(Rejections.of(source, "ingest", fullReason,
+        key == null ? null : key.getBytes(StandardCharsets.UTF_8), kept));
+    try {
+      producer.send(new ProducerRecord<>(config.topics().rejected(), source.getBytes(StandardCharsets.UTF_8), value),
+          (metadata, e) -> {
+            if (e != null) {
+              gate.kafkaFailed();
+              registry.counter("sentiflow.ingest.http.deadletter.failures").increment();
+            }
+          });
+    } catch (RuntimeException e) {
+      gate.kafkaFailed();
+      registry.counter("sentiflow.ingest.http.deadletter.failures").increment();
+    }
+  }
+
+  private boolean authorized(String header) {
+    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return false;
+    }
+    byte[] presented = header.substring(7).strip().getBytes(StandardCharsets.UTF_8);
+    boolean match = false;
+    for (byte[] token : tokenBytes) {
+      match |= MessageDigest.isEqual(token, presented);
+    }
+    return match;
+  }
+
+  private static String mediaType(String contentType) {
+    if (contentType == null) {
+      return "";
+    }
+    int semicolon = contentType.indexOf(';');
+    return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+  }
+
+  private static boolean utf8Charset(String contentType) {
+    if (contentType == null) {
+      return true;
+    }
+    for (String param : contentType.split(";")) {
+      String p = param.strip().toLowerCase(Locale.ROOT);
+      if (p.startsWith("charset=")) {
+        String charset = p.substring(8).replace("\"", "");
+        return charset.equals("utf-8") || charset.equals("utf8");
+      }
+    }
+    return true;
+  }
+
+  private static byte[] readAtMost(Context ctx, long limit) throws IOException {
+    try (InputStream in = ctx.req().getInputStream()) {
+      return in.readNBytes((int) Math.min(limit, Integer.MAX_VALUE - 8));
+    }
+  }
+
+  private void count(Endpoint<?> endpoint, String outcome) {
+    endpoint.lines().get(outcome).increment();
+  }
+
+  /** Lines per outcome, looked up once rather than per line. */
+  private Map<String, Counter> lineCounters(String path) {
+    Map<String, Counter> counters = new HashMap<>();
+    for (String outcome : List.of("accepted", "duplicate", "rejected", "unavailable")) {
+      counters.put(outcome, registry.counter("sentiflow.ingest.http.lines", "endpoint", path, "outcome", outcome));
+    }
+    return Map.copyOf(counters);
+  }
+
+  private static Map<String, String> error(String code, String reason) {
+    return Map.of("error", code, "reason", reason);
+  }
+
+  private static void respond(Context ctx, int status, Object body) {
+    ctx.status(status);
+    ctx.contentType("application/json");
+    try {
+      ctx.result(JSON.writeValueAsBytes(body));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write response", e);
+    }
+  }
+}

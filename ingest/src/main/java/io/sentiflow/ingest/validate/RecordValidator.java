@@ -1,0 +1,273 @@
+package io.sentiflow.ingest.validate;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sentiflow.avro.Comment;
+import io.sentiflow.avro.Label;
+import io.sentiflow.avro.Sentiment;
+import io.sentiflow.ingest.privacy.AuthorPseudonymizer;
+import io.sentiflow.ingest.privacy.MentionMasker;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns one JSON line sent by a client into a {@link Comment} or {@link Label}, or says precisely
+ * why it cannot. Comments: {@code id} and {@code text} required; {@code thread}, {@code author},
+ * {@code platform}, {@code language} and {@code eventTime} (epoch millis or ISO-8601, default now)
+ * optional. Labels: {@code commentId} and {@code sentiment} ({@code negative}, {@code neutral},
+ * {@code positive}) required; {@code source} and {@code labelTime} optional. Unknown fields are
+ * ignored. Author handles are pseudonymised here, so nothing downstream ever holds one. Thread-safe.
+ */
+public final class RecordValidator {
+
+  public static final String DEFAULT_THREAD = "default";
+  public static final String DEFAULT_PLATFORM = "api";
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern EPOCH_MILLIS = Pattern.compile("-?\\d{1,18}");
+  private static final Pattern AUTHOR_FIELD = Pattern.compile("(\"author\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"");
+
+  private final ValidationRules rules;
+  private final AuthorPseudonymizer pseudonymizer;
+  private final boolean maskMentions;
+  private final Clock clock;
+
+  public RecordValidator(ValidationRules rules, AuthorPseudonymizer pseudonymizer, boolean maskMentions, Clock clock) {
+    this.rules = rules;
+    this.pseudonymizer = pseudonymizer;
+    this.maskMentions = maskMentions;
+    this.clock = clock;
+  }
+
+  /** Thrown inside validation to stop at the first problem of a line. */
+  private static final class Problem extends Exception {
+    final String code;
+
+    Problem(String code, String reason) {
+      super(reason, null, false, false);
+      this.code = code;
+    }
+  }
+
+  /** A top-level field: its token type and, for scalars, its text. */
+  private record Field(JsonToken token, String text) {}
+
+  public Validated<Comment> comment(byte[] line) {
+    String id = null;
+    try {
+      Map<String, Field> fields = fields(line);
+      id = requiredText(fields, "id", rules.maxIdChars(), "id_too_long");
+      String text = requiredText(fields, "text", rules.maxTextChars(), "text_too_long");
+      String rawTime = optionalText(fields, "eventTime", 64);
+      long eventTime = rawTime == null ? clock.millis() : time("eventTime", rawTime);
+      String thread = orDefault(optionalText(fields, "thread", rules.maxFieldChars()), DEFAULT_THREAD);
+      String platform = orDefault(optionalText(fields, "platform", rules.maxFieldChars()), DEFAULT_PLATFORM);
+      String language = optionalText(fields, "language", 35);
+      String author = pseudonymizer.pseudonymOf(optionalText(fields, "author", rules.maxFieldChars()));
+      // The all-fields constructor: every field is set, and the builder's per-field checks cost on this hot path.
+      Comment comment = new Comment(id, platform, thread, author, maskMentions ? MentionMasker.mask(text) : text,
+          language, eventTime, clock.millis());
+      long fingerprint = DuplicateFilter.fingerprint(platform, thread, author, text, language, rawTime);
+      return new Validated.Valid<>(comment, id, fingerprint);
+    } catch (Problem p) {
+      return new Validated.Invalid<>(p.code, p.getMessage(), id, redact(line));
+    }
+  }
+
+  public Validated<Label> label(byte[] line) {
+    String commentId = null;
+    try {
+      Map<String, Field> fields = fields(line);
+      commentId = requiredText(fields, "commentId", rules.maxIdChars(), "id_too_long");
+      Sentiment sentiment = sentiment(requiredText(fields, "sentiment", 32, "unknown_label"));
+      String rawTime = optionalText(fields, "labelTime", 64);
+      long labelTime = rawTime == null ? clock.millis() : time("labelTime", rawTime);
+      String source = orDefault(optionalText(fields, "source", rules.maxFieldChars()), DEFAULT_PLATFORM);
+      Label label = new Label(commentId, sentiment, source, labelTime);
+      return new Validated.Valid<>(label, commentId, DuplicateFilter.fingerprint(sentiment, source, rawTime));
+    } catch (Problem p) {
+      return new Validated.Invalid<>(p.code, p.getMessage(), commentId, redact(line));
+    }
+  }
+
+  /** The top-level fields of a JSON object, read with the streaming parser (no tree is built). */
+  private static Map<String, Field> fields(byte[] line) throws Problem {
+    requireUtf8(line);
+    Map<String, Field> fields = new HashMap<>();
+    try (JsonParser parser = JSON.getFactory().createParser(line)) {
+      JsonToken first = parser.nextToken();
+      if (first == null) {
+        throw new Problem("invalid_json", "broken JSON: no value");
+      }
+      if (first != JsonToken.START_OBJECT) {
+        throw new Problem("not_an_object", "expected a JSON object, got " + describe(first));
+      }
+      for (JsonToken token = parser.nextToken(); token != JsonToken.END_OBJECT; token = parser.nextToken()) {
+        String name = parser.currentName();
+        JsonToken value = parser.nextToken();
+        if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
+          parser.skipChildren();
+          fields.put(name, new Field(value, null));
+        } else {
+          fields.put(name, new Field(value, value == JsonToken.VALUE_NULL ? null : parser.getText()));
+        }
+      }
+      if (parser.nextToken() != null) {
+        throw new Problem("invalid_json", "broken JSON: more than one value on the line");
+      }
+    } catch (JsonProcessingException e) {
+      throw new Problem("invalid_json", "broken JSON: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new Problem("invalid_json", "broken JSON: " + e.getMessage());
+    }
+    return fields;
+  }
+
+  /** Strict UTF-8, checked separately so the answer can say so (ASCII lines, the common case, skip the decoder). */
+  private static void requireUtf8(byte[] line) throws Problem {
+    for (byte b : line) {
+      if (b < 0) {
+        try {
+          StandardCharsets.UTF_8.newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(line));
+          return;
+        } catch (CharacterCodingException e) {
+          throw new Problem("invalid_utf8", "not valid UTF-8 (" + e.getMessage() + ")");
+        }
+      }
+    }
+  }
+
+  private static String describe(JsonToken token) {
+    return switch (token) {
+      case START_ARRAY -> "an array";
+      case VALUE_STRING -> "a string";
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+      case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+      case VALUE_NULL -> "null";
+      default -> token.name().toLowerCase(Locale.ROOT);
+    };
+  }
+
+  private static String requiredText(Map<String, Field> fields, String name, int maxChars, String tooLongCode)
+      throws Problem {
+    String value = optionalText(fields, name, maxChars, tooLongCode);
+    if (value == null) {
+      throw new Problem("missing_field", "missing " + name);
+    }
+    return value;
+  }
+
+  private static String optionalText(Map<String, Field> fields, String name, int maxChars) throws Problem {
+    return optionalText(fields, name, maxChars, "field_too_long");
+  }
+
+  /** A string or number field, stripped; null when absent, null or blank. */
+  private static String optionalText(Map<String, Field> fields, String name, int maxChars, String tooLongCode)
+      throws Problem {
+    Field field = fields.get(name);
+    if (field == null || field.text() == null && field.token() == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    if (!field.token().isScalarValue() || field.token() == JsonToken.VALUE_TRUE
+        || field.token() == JsonToken.VALUE_FALSE) {
+      throw new Problem("wrong_type", name + " must be a string, not " + describe(field.token()));
+    }
+    String text = field.text().strip();
+    if (text.isEmpty()) {
+      return null;
+    }
+    if (text.length() > maxChars) {
+      throw new Problem(tooLongCode, name + " has " + text.length() + " characters, more than the limit of "
+          + maxChars);
+    }
+    return text;
+  }
+
+  /** Epoch millis (a number or a string of digits) or ISO-8601, within the sane window. */
+  private long time(String name, String text) throws Problem {
+    long millis;
+    try {
+      millis = EPOCH_MILLIS.matcher(text).matches() ? Long.parseLong(text) : parseIso(text);
+    } catch (DateTimeParseException | NumberFormatException e) {
+      throw new Problem("bad_time", name + " '" + text + "' is neither epoch milliseconds nor an ISO-8601 time");
+    }
+    if (millis < rules.earliestTime().toEpochMilli()) {
+      throw new Problem("bad_time", name + " " + Instant.ofEpochMilli(millis) + " is before the earliest accepted time "
+          + rules.earliestTime());
+    }
+    if (millis > clock.millis() + rules.maxFutureSkew().toMillis()) {
+      throw new Problem("bad_time", name + " " + Instant.ofEpochMilli(millis) + " is in the future (more than "
+          + rules.maxFutureSkew().toSeconds() + " s ahead of now)");
+    }
+    return millis;
+  }
+
+  private static long parseIso(String text) {
+    try {
+      return Instant.parse(text).toEpochMilli();
+    } catch (DateTimeParseException e) {
+      return OffsetDateTime.parse(text).toInstant().toEpochMilli();
+    }
+  }
+
+  private static Sentiment sentiment(String value) throws Problem {
+    return switch (value.toLowerCase(Locale.ROOT)) {
+      case "negative" -> Sentiment.NEGATIVE;
+      case "neutral" -> Sentiment.NEUTRAL;
+      case "positive" -> Sentiment.POSITIVE;
+      default -> throw new Problem("unknown_label",
+          "unknown sentiment '" + value + "' (known: negative, neutral, positive)");
+    };
+  }
+
+  /** The line for a dead letter, with the author handle replaced by its pseudonym (or masked when unparsable). */
+  private byte[] redact(byte[] line) {
+    JsonNode node;
+    try {
+      node = JSON.readTree(line);
+    } catch (IOException e) {
+      node = null;
+    }
+    if (node instanceof ObjectNode object) {
+      JsonNode author = object.get("author");
+      if (author == null || author.isNull()) {
+        return line;
+      }
+      object.put("author", pseudonymizer.pseudonymOf(author.asText()));
+      return object.toString().getBytes(StandardCharsets.UTF_8);
+    }
+    return maskAuthorFields(line);
+  }
+
+  /**
+   * {@code bytes} with the value of every {@code "author": "..."} masked: for dead letters of input
+   * that is not parsed (a whole request body turned away, a broken line).
+   */
+  public static byte[] maskAuthorFields(byte[] bytes) {
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    Matcher m = AUTHOR_FIELD.matcher(text);
+    return m.find() ? m.replaceAll("$1\"<redacted>\"").getBytes(StandardCharsets.UTF_8) : bytes;
+  }
+
+  private static String orDefault(String value, String fallback) {
+    return value == null ? fallback : value;
+  }
+}
