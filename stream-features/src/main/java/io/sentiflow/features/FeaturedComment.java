@@ -1,0 +1,47 @@
+package io.sentiflow.features;
+
+import io.sentiflow.avro.Features;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A comment after featurization, as it travels between operators and sits in join state. A Flink
+ * POJO (primitive and string arrays serialise compactly); it becomes the Avro {@link Features} only
+ * at the sinks.
+ */
+public class FeaturedComment {
+
+  public String commentId;
+  public String thread;
+  /** May be null. */
+  public String language;
+  public int[] featureIds;
+  public String[] terms;
+  public int textLength;
+  public long specHash;
+  public long eventTime;
+  public long ingestTime;
+  public long featureTime;
+
+  public FeaturedComment() {}
+
+  public Features toFeatures() {
+    List<Integer> ids = new ArrayList<>(featureIds.length);
+    for (int id : featureIds) {
+      ids.add(id);
+    }
+    return Features.newBuilder()
+        .setCommentId(commentId)
+        .setThread(thread)
+        .setLanguage(language)
+        .setFeatureIds(ids)
+        .setTerms(Arrays.asList(terms))
+        .setTextLength(textLength)
+        .setSpecHash(specHash)
+        .setEventTime(eventTime)
+        .setIngestTime(ingestTime)
+        .setFeatureTime(featureTime)
+        .build();
+  }
+}

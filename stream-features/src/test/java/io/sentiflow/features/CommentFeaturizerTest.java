@@ -1,0 +1,45 @@
+package io.sentiflow.features;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sentiflow.avro.Comment;
+import io.sentiflow.avro.Features;
+import io.sentiflow.schemas.InvalidRecordException;
+import io.sentiflow.schemas.text.FeaturizerSpec;
+import org.junit.jupiter.api.Test;
+
+class CommentFeaturizerTest {
+
+  private final FeaturizerSpec spec = FeaturizerSpec.defaults().withBucketBits(16);
+  private final CommentFeaturizer featurizer = new CommentFeaturizer(spec);
+
+  @Test
+  void carriesTheCommentTheSpecAndTheTermsBehindEveryId() {
+    Comment comment = comment("570306133677760513", "@VirginAmerica What @dhepburn said. \uD83D\uDE00");
+
+    Features features = featurizer.featurize(comment, 99L).toFeatures();
+
+    assertThat(features.getCommentId()).isEqualTo("570306133677760513");
+    assertThat(features.getThread()).isEqualTo("Virgin America");
+    assertThat(features.getSpecHash()).isEqualTo(spec.hash());
+    assertThat(features.getFeatureTime()).isEqualTo(99L);
+    assertThat(features.getEventTime()).isEqualTo(1_424_806_552_000L);
+    // 38 UTF-16 units, 37 code points: the emoji is one character.
+    assertThat(features.getTextLength()).isEqualTo(37);
+    assertThat(features.getFeatureIds()).isNotEmpty().hasSameSizeAs(features.getTerms())
+        .allSatisfy(id -> assertThat(id).isBetween(0, spec.buckets() - 1));
+  }
+
+  @Test
+  void aCommentWithoutAnIdIsInvalid() {
+    assertThatThrownBy(() -> featurizer.featurize(comment(" ", "fine text"), 0L))
+        .isInstanceOf(InvalidRecordException.class)
+        .hasMessageContaining("without an id");
+  }
+
+  private static Comment comment(String id, String text) {
+    return Comment.newBuilder().setId(id).setPlatform("twitter").setThread("Virgin America").setText(text)
+        .setEventTime(1_424_806_552_000L).setIngestTime(1_424_806_553_000L).build();
+  }
+}
