@@ -1,0 +1,19 @@
+package io.sentiflow.scorer;
+
+import io.sentiflow.schemas.testing.KafkaCluster;
+import org.testcontainers.junit.jupiter.Container;
+import org.testcontainers.junit.jupiter.Testcontainers;
+import org.testcontainers.kafka.KafkaContainer;
+
+/** The same contract against Apache Kafka in a container; skipped where no Docker engine runs. */
+@Testcontainers(disabledWithoutDocker = true)
+class ContainerKafkaScorerTest extends ScorerOnKafkaContract {
+
+  @Container
+  static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.1.0");
+
+  @Override
+  KafkaCluster cluster() {
+    return KAFKA::getBootstrapServers;
+  }
+}
