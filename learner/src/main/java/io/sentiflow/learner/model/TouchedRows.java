@@ -10,6 +10,9 @@ import java.util.List;
  */
 public final class TouchedRows {
 
+  /** Radix of the pair sort: 2^11 counters stay in the L1 cache, and 2^20 buckets x 256 examples take 3 passes. */
+  private static final int DIGIT_BITS = 11;
+
   private final int[] buckets;
   private final int examples;
   private final long[] entryExamples;
@@ -32,14 +35,16 @@ public final class TouchedRows {
     }
     // One sort of (bucket, example) pairs yields the distinct buckets in order and, as runs of equal
     // pairs, how often each example names each bucket.
+    int exampleBits = 32 - Integer.numberOfLeadingZeros(Math.max(1, idsPerExample.size() - 1));
+    long exampleMask = (1L << exampleBits) - 1;
     long[] pairs = new long[total];
     int k = 0;
     for (int e = 0; e < idsPerExample.size(); e++) {
       for (int id : idsPerExample.get(e)) {
-        pairs[k++] = ((long) id << 32) | e;
+        pairs[k++] = ((long) id << exampleBits) | e;
       }
     }
-    Arrays.sort(pairs);
+    pairs = radixSort(pairs);
     int[] buckets = new int[total];
     long[] entryExamples = new long[total];
     long[] entryPositions = new long[total];
@@ -52,8 +57,8 @@ public final class TouchedRows {
       while (i + run < total && pairs[i + run] == pair) {
         run++;
       }
-      int bucket = (int) (pair >>> 32);
-      int example = (int) pair;
+      int bucket = (int) (pair >>> exampleBits);
+      int example = (int) (pair & exampleMask);
       if (unique == 0 || buckets[unique - 1] != bucket) {
         buckets[unique++] = bucket;
       }
@@ -65,6 +70,43 @@ public final class TouchedRows {
     }
     return new TouchedRows(Arrays.copyOf(buckets, unique), idsPerExample.size(), Arrays.copyOf(entryExamples, entries),
         Arrays.copyOf(entryPositions, entries), Arrays.copyOf(entryWeights, entries));
+  }
+
+  /**
+   * Sorts non-negative keys ascending, least significant digit first: linear in the keys, where the
+   * comparison sort of a batch's pairs took about a tenth of a whole step.
+   */
+  static long[] radixSort(long[] keys) {
+    long max = 0;
+    for (long key : keys) {
+      max = Math.max(max, key);
+    }
+    long[] from = keys;
+    long[] to = new long[keys.length];
+    int[] starts = new int[1 << DIGIT_BITS];
+    for (int shift = 0; shift < Long.SIZE && (max >>> shift) != 0; shift += DIGIT_BITS) {
+      Arrays.fill(starts, 0);
+      for (long key : from) {
+        starts[digit(key, shift)]++;
+      }
+      int start = 0;
+      for (int d = 0; d < starts.length; d++) {
+        int count = starts[d];
+        starts[d] = start;
+        start += count;
+      }
+      for (long key : from) {
+        to[starts[digit(key, shift)]++] = key;
+      }
+      long[] sorted = to;
+      to = from;
+      from = sorted;
+    }
+    return from;
+  }
+
+  private static int digit(long key, int shift) {
+    return (int) (key >>> shift) & ((1 << DIGIT_BITS) - 1);
   }
 
   /** Distinct buckets the batch reads, ascending. */

@@ -11,8 +11,8 @@ public final class AdaGrad implements Optimizer {
   public static final float EPSILON = 1e-10f;
 
   @Override
-  public void update(float[] params, float[] grads, float[] state, float learningRate) {
-    for (int i = 0; i < params.length; i++) {
+  public void update(float[] params, float[] grads, float[] state, int length, float learningRate) {
+    for (int i = 0; i < length; i++) {
       float g = grads[i];
       state[i] += g * g;
       params[i] -= learningRate * g / ((float) Math.sqrt(state[i]) + EPSILON);

@@ -4,8 +4,8 @@ package io.sentiflow.learner.optim;
 public final class Sgd implements Optimizer {
 
   @Override
-  public void update(float[] params, float[] grads, float[] state, float learningRate) {
-    for (int i = 0; i < params.length; i++) {
+  public void update(float[] params, float[] grads, float[] state, int length, float learningRate) {
+    for (int i = 0; i < length; i++) {
       params[i] -= learningRate * grads[i];
     }
   }

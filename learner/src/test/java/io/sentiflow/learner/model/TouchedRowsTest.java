@@ -25,6 +25,16 @@ class TouchedRowsTest {
   }
 
   @Test
+  void radixSortOrdersKeysAsAComparisonSortDoes() {
+    Random random = new Random(5);
+    long[] keys = random.longs(5_000, 0, 1L << 40).toArray();
+    long[] expected = keys.clone();
+    Arrays.sort(expected);
+    assertThat(TouchedRows.radixSort(keys)).containsExactly(expected);
+    assertThat(TouchedRows.radixSort(new long[] {0, 0})).containsExactly(0, 0);
+  }
+
+  @Test
   void aStepTouchesTheSameRowsAt2To18And2To22Buckets() {
     Random random = new Random(11);
     List<LabelledIds> batch = random.ints(256, 0, 3).mapToObj(label ->
