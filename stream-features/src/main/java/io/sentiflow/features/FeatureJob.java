@@ -134,28 +134,26 @@ public class FeatureJob {
   /** Adds the pipeline to {@code env} and configures checkpointing, latency and parallelism. */
   public void build(StreamExecutionEnvironment env) {
     configure(env);
-    WatermarkStrategy<FeaturedComment> commentTime = WatermarkStrategy
-        .<FeaturedComment>forBoundedOutOfOrderness(config.maxOutOfOrderness())
-        .withTimestampAssigner((comment, previous) -> comment.eventTime)
+    WatermarkStrategy<KafkaBytes> commentTime = WatermarkStrategy
+        .<KafkaBytes>forBoundedOutOfOrderness(config.maxOutOfOrderness())
+        .withTimestampAssigner((record, kafkaTimestamp) -> EventTimes.ofComment(record))
         .withIdleness(config.idleTimeout());
-    WatermarkStrategy<LabelEvent> labelTime = WatermarkStrategy
-        .<LabelEvent>forBoundedOutOfOrderness(config.maxOutOfOrderness())
-        .withTimestampAssigner((label, previous) -> label.labelTime)
+    WatermarkStrategy<KafkaBytes> labelTime = WatermarkStrategy
+        .<KafkaBytes>forBoundedOutOfOrderness(config.maxOutOfOrderness())
+        .withTimestampAssigner((record, kafkaTimestamp) -> EventTimes.ofLabel(record))
         .withIdleness(config.idleTimeout());
 
-    // Event time is inside the Avro body, so watermarks are assigned right after decoding.
+    // Watermarks are generated in the sources, per Kafka partition (see EventTimes).
     SingleOutputStreamOperator<FeaturedComment> featured = env
-        .fromSource(comments, WatermarkStrategy.noWatermarks(), "comments")
+        .fromSource(comments, commentTime, "comments")
         .process(new DecodeComments(REJECTED, config.bucketBits())).name("decode-featurize").uid("decode-featurize");
     SingleOutputStreamOperator<LabelEvent> decodedLabels = env
-        .fromSource(labels, WatermarkStrategy.noWatermarks(), "labels")
+        .fromSource(labels, labelTime, "labels")
         .process(new DecodeLabels(REJECTED)).name("decode-labels").uid("decode-labels");
 
     SingleOutputStreamOperator<TrainingExample> joined = featured
-        .assignTimestampsAndWatermarks(commentTime).name("comment-time")
         .keyBy(comment -> comment.commentId)
-        .connect(decodedLabels.assignTimestampsAndWatermarks(labelTime).name("label-time")
-            .keyBy(label -> label.commentId))
+        .connect(decodedLabels.keyBy(label -> label.commentId))
         .process(new LabelJoinFunction(FEATURES, config.stateTtl().toMillis()))
         .returns(TypeInformation.of(TrainingExample.class))
         .name("dedup-join").uid("dedup-join");
