@@ -3,7 +3,8 @@ package io.sentiflow.learner.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import java.nio.FloatBuffer;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 
 /** The classifier's forward pass in DJL: the math of {@code ModelWeights.logits}, batched. */
 final class BagForward {
@@ -13,10 +14,16 @@ final class BagForward {
   /**
    * The batch's sparse bag matrix {@code [examples x touched rows]}. Sparse, so both the product
    * and its gradient cost as much as the ids in the batch, with no padding.
+   *
+   * <p>The sparse tensor shares the memory of its index and value tensors. {@code NDManager.createCoo}
+   * closes those right away, which lets the JVM free that memory while the tensor still reads it
+   * (the backward pass then sees garbage indices); here both belong to {@code manager}, so they live
+   * exactly as long as the bag.
    */
   static NDArray bagMatrix(NDManager manager, TouchedRows touched) {
-    return manager.createCoo(FloatBuffer.wrap(touched.entryWeights()),
-        new long[][] {touched.entryExamples(), touched.entryPositions()},
+    NDArray values = manager.create(touched.entryWeights());
+    NDArray indices = manager.create(new long[][] {touched.entryExamples(), touched.entryPositions()});
+    return JniUtils.createSparseCoo((PtNDArray) indices, (PtNDArray) values,
         new Shape(touched.examples(), Math.max(1, touched.count())));
   }
 
