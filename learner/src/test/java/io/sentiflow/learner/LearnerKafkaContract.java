@@ -53,7 +53,7 @@ abstract class LearnerKafkaContract {
 
   @BeforeEach
   void freshTopicAndModel() throws ExecutionException, InterruptedException {
-    TopicProvisioner.createMissing(cluster().clientProperties(), (short) 1);
+    TopicProvisioner.createMissing(cluster().clientProperties(), (short) 1, true);
     run = UUID.randomUUID().toString().substring(0, 8);
     inputTopic = "training-examples-" + run;
     try (Admin admin = Admin.create(cluster().clientProperties())) {

@@ -19,6 +19,11 @@ final class TopicsCommand implements Callable<Integer> {
       description = "Replicas per partition when creating (default: ${DEFAULT-VALUE}).")
   short replicationFactor;
 
+  @Option(names = "--unlimited-retention",
+      description = "Keep records of any age. Retention counts from record timestamps, which are event times: "
+          + "topics that will receive a replay of history older than their retention (3 to 30 days) need this.")
+  boolean unlimitedRetention;
+
   @Mixin
   KafkaOptions kafka = new KafkaOptions();
 
@@ -26,7 +31,8 @@ final class TopicsCommand implements Callable<Integer> {
   public Integer call() {
     switch (action) {
       case "create" -> {
-        var created = TopicProvisioner.createMissing(kafka.clientProperties(), replicationFactor);
+        var created = TopicProvisioner.createMissing(kafka.clientProperties(), replicationFactor,
+            unlimitedRetention);
         System.out.println(created.isEmpty() ? "all topics already exist" : "created " + String.join(", ", created));
       }
       case "describe" -> TopicProvisioner.describe(kafka.clientProperties()).forEach((name, description) ->

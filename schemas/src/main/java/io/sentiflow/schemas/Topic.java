@@ -39,14 +39,24 @@ public enum Topic {
     return partitions;
   }
 
-  /** Topic-level configs: cleanup policy, retention, and room for model chunks. */
+  /** Topic-level configs: cleanup policy, the catalogue's retention, and room for model chunks. */
   public Map<String, String> configs() {
+    return configs(false);
+  }
+
+  /**
+   * Topic-level configs. Kafka measures retention against record timestamps, and Sentiflow's are
+   * event times, so a topic that receives a replay of history older than its retention deletes the
+   * records at its next retention check, before consumers read them; {@code unlimitedRetention}
+   * keeps every record for as long as the topic exists.
+   */
+  public Map<String, String> configs(boolean unlimitedRetention) {
     if (retention == null) {
       return Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, cleanupPolicy,
           TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(MAX_MESSAGE_BYTES));
     }
     return Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, cleanupPolicy,
-        TopicConfig.RETENTION_MS_CONFIG, String.valueOf(retention.toMillis()),
+        TopicConfig.RETENTION_MS_CONFIG, unlimitedRetention ? "-1" : String.valueOf(retention.toMillis()),
         TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(MAX_MESSAGE_BYTES));
   }
 

@@ -51,7 +51,7 @@ abstract class ScorerOnKafkaContract {
 
   @Test
   void aModelUpdateMidStreamChangesTheVersionOnLaterScoresWithoutAGap() throws Exception {
-    TopicProvisioner.createMissing(cluster().clientProperties(), (short) 1);
+    TopicProvisioner.createMissing(cluster().clientProperties(), (short) 1, true);
     String run = UUID.randomUUID().toString().substring(0, 8);
     String modelId = "sentiment-" + run;
     FeaturizerSpec spec = specOfThisRun(run);
@@ -139,7 +139,7 @@ abstract class ScorerOnKafkaContract {
 
   @Test
   void twoInstancesOnAFourPartitionTopicTogetherScoreEveryCommentOnce() throws Exception {
-    TopicProvisioner.createMissing(cluster().clientProperties(), (short) 1);
+    TopicProvisioner.createMissing(cluster().clientProperties(), (short) 1, true);
     String run = UUID.randomUUID().toString().substring(0, 8);
     FeaturizerSpec spec = specOfThisRun(run);
     KafkaTopics.publishSnapshot(cluster(),
@@ -166,7 +166,7 @@ abstract class ScorerOnKafkaContract {
 
   @Test
   void inExactlyOnceModeACrashMidStreamEndsWithEveryCommentScoredExactlyOnce() throws Exception {
-    TopicProvisioner.createMissing(cluster().clientProperties(), (short) 1);
+    TopicProvisioner.createMissing(cluster().clientProperties(), (short) 1, true);
     String run = UUID.randomUUID().toString().substring(0, 8);
     FeaturizerSpec spec = specOfThisRun(run);
     ModelWeights weights = TestModels.linear("sentiment-" + run, 4, 12, spec.hash(), Map.of(),

@@ -22,13 +22,21 @@ public final class TopicProvisioner {
 
   private TopicProvisioner() {}
 
+  /** Creates every missing topic of the catalogue, with the catalogue's retention. */
+  public static List<String> createMissing(Properties clientProperties, short replicationFactor) {
+    return createMissing(clientProperties, replicationFactor, false);
+  }
+
   /**
    * Creates every missing topic of the catalogue.
    *
    * @param replicationFactor 1 on a single broker, 3 in production
+   * @param unlimitedRetention keep records of any age (see {@link Topic#configs(boolean)}): for
+   *     topics that receive replays of history
    * @return the names that were created now
    */
-  public static List<String> createMissing(Properties clientProperties, short replicationFactor) {
+  public static List<String> createMissing(Properties clientProperties, short replicationFactor,
+      boolean unlimitedRetention) {
     Properties props = new Properties();
     props.putAll(clientProperties);
     try (Admin admin = Admin.create(props)) {
@@ -37,7 +45,7 @@ public final class TopicProvisioner {
       for (Topic topic : Topic.values()) {
         if (!existing.contains(topic.topicName())) {
           missing.add(new NewTopic(topic.topicName(), topic.partitions(), replicationFactor)
-              .configs(topic.configs()));
+              .configs(topic.configs(unlimitedRetention)));
         }
       }
       admin.createTopics(missing).all().get();
@@ -86,10 +94,14 @@ public final class TopicProvisioner {
     }
   }
 
+  /**
+   * Creates every missing topic on a single throwaway broker (the embedded runtime, benchmarks,
+   * tests): retention is unlimited, since what they replay is history and the log dies with them.
+   */
   public static List<String> createMissing(String bootstrapServers) {
     Properties props = new Properties();
     props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    return createMissing(props, (short) 1);
+    return createMissing(props, (short) 1, true);
   }
 
   /** Describes the catalogue's topics as they are on the cluster. */

@@ -23,8 +23,8 @@ abstract class KafkaRoundTripContract {
 
   @Test
   void provisionsEveryTopicWithItsSettings() {
-    TopicProvisioner.createMissing(cluster().clientProperties(), (short) 1);
-    assertThat(TopicProvisioner.createMissing(cluster().clientProperties(), (short) 1)).isEmpty();
+    TopicProvisioner.createMissing(cluster().clientProperties(), (short) 1, true);
+    assertThat(TopicProvisioner.createMissing(cluster().clientProperties(), (short) 1, true)).isEmpty();
     var topics = TopicProvisioner.describe(cluster().clientProperties());
     for (Topic topic : Topic.values()) {
       TopicDescription description = topics.get(topic.topicName());
@@ -34,7 +34,7 @@ abstract class KafkaRoundTripContract {
 
   @Test
   void commentsRoundTripThroughTheBrokerAndGarbageIsRefusedWithAReason() {
-    TopicProvisioner.createMissing(cluster().clientProperties(), (short) 1);
+    TopicProvisioner.createMissing(cluster().clientProperties(), (short) 1, true);
     String id = UUID.randomUUID().toString();
     Comment comment = Comment.newBuilder().setId(id).setPlatform("twitter").setThread("delta")
         .setText("on time for once ✈️").setEventTime(1).setIngestTime(2).build();
