@@ -1,5 +1,7 @@
 package io.sentiflow.ops;
 
+import io.sentiflow.ops.bench.BenchCommand;
+import io.sentiflow.ops.bench.EvaluateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,7 +13,8 @@ import picocli.CommandLine.Command;
     description = "Real-time sentiment scoring that keeps learning from the stream it serves.%n"
         + "Settings come from flags, then SENTIFLOW_* environment variables, then the --config file.",
     subcommands = {DemoCommand.class, IngestCommand.class, ReplayCommand.class, FeaturesCommand.class,
-        LearnerCommand.class, ScorerCommand.class, DashboardCommand.class, TopicsCommand.class, CommandLine.HelpCommand.class})
+        LearnerCommand.class, ScorerCommand.class, DashboardCommand.class, TopicsCommand.class, BenchCommand.class,
+        EvaluateCommand.class, CommandLine.HelpCommand.class})
 public final class Sentiflow {
 
   public static void main(String[] args) {

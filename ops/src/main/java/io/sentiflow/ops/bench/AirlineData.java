@@ -1,0 +1,52 @@
+package io.sentiflow.ops.bench;
+
+import io.sentiflow.avro.Comment;
+import io.sentiflow.learner.evaluate.CsvMapping;
+import io.sentiflow.learner.evaluate.LabelledText;
+import io.sentiflow.learner.evaluate.LabelledTextReader;
+import io.sentiflow.schemas.Codecs;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The US airline tweets, the data every bench measures on, in time order. */
+final class AirlineData {
+
+  static final String RELATIVE_PATH = "twitter-us-airline-sentiment/Tweets.csv.gz";
+
+  private AirlineData() {}
+
+  static List<LabelledText> read(Path dataDir) throws IOException {
+    Path file = dataDir.resolve(RELATIVE_PATH);
+    if (!Files.isRegularFile(file)) {
+      throw new NoSuchFileException(file.toString(), null, "airline dataset not found; set --data-dir");
+    }
+    return LabelledTextReader.read(file, CsvMapping.airline());
+  }
+
+  /**
+   * {@code count} encoded comments: the tweets in time order, repeated as often as needed with
+   * distinct ids (a repeated id would be dropped as a duplicate and skip the featurizing).
+   */
+  static List<byte[]> encodedComments(List<LabelledText> texts, int count) {
+    long now = System.currentTimeMillis();
+    List<byte[]> encoded = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      LabelledText text = texts.get(i % texts.size());
+      encoded.add(Codecs.COMMENT.encode(Comment.newBuilder()
+          .setId("airline-" + i)
+          .setPlatform("twitter")
+          .setThread("airline")
+          .setAuthor("bench")
+          .setText(text.text())
+          .setLanguage("en")
+          .setEventTime(text.time())
+          .setIngestTime(now)
+          .build()));
+    }
+    return encoded;
+  }
+}
