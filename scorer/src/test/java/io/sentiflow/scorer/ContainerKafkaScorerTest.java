@@ -1,5 +1,6 @@
 package io.sentiflow.scorer;
 
+import io.sentiflow.schemas.testing.ContainerKafka;
 import io.sentiflow.schemas.testing.KafkaCluster;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
@@ -10,7 +11,7 @@ import org.testcontainers.kafka.KafkaContainer;
 class ContainerKafkaScorerTest extends ScorerOnKafkaContract {
 
   @Container
-  static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.1.0");
+  static final KafkaContainer KAFKA = ContainerKafka.create();
 
   @Override
   KafkaCluster cluster() {

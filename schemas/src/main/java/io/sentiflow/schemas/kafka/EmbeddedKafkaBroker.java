@@ -89,6 +89,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     props.put("group.initial.rebalance.delay.ms", "0");
     props.put("num.partitions", "1");
     props.put("auto.create.topics.enable", "false");
+    // Retention counts from record timestamps, which are event times: what runs on a throwaway
+    // broker replays history, and would otherwise be deleted at the first retention check.
+    props.put("log.retention.ms", "-1");
     props.put("log.flush.interval.messages", String.valueOf(Long.MAX_VALUE));
     props.put("log.cleaner.dedupe.buffer.size", String.valueOf(8L * 1024 * 1024));
     props.put("num.network.threads", "2");

@@ -11,8 +11,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 
@@ -53,5 +58,16 @@ abstract class KafkaRoundTripContract {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> serde.deserialize("comments", mine.get(0).value()))
         .isInstanceOf(SerializationException.class).hasMessageContaining("comments");
     assertThat(serde.deserialize("comments", mine.get(1).value())).isEqualTo(comment);
+  }
+
+  @Test
+  void topicsCreatedWithoutSettingsKeepRecordsOfAnyAge() throws Exception {
+    String topic = "retention-" + UUID.randomUUID();
+    try (Admin admin = Admin.create(cluster().clientProperties())) {
+      admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
+      ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+      Config config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
+      assertThat(config.get(TopicConfig.RETENTION_MS_CONFIG).value()).isEqualTo("-1");
+    }
   }
 }
