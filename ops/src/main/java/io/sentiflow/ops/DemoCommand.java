@@ -12,7 +12,6 @@ import io.sentiflow.ingest.replay.ReplayConfig;
 import io.sentiflow.ingest.replay.ReplayResult;
 import io.sentiflow.learner.LearnerConfig;
 import io.sentiflow.learner.LearnerStatus;
-import io.sentiflow.ops.dashboard.DashboardConfig;
 import io.sentiflow.ops.dashboard.DashboardServer;
 import io.sentiflow.schemas.Topic;
 import io.sentiflow.scorer.ScorerConfig;
@@ -103,8 +102,7 @@ final class DemoCommand implements Callable<Integer> {
     if (dashboardPort < 0) {
       return () -> { };
     }
-    DashboardServer dashboard = new DashboardServer(runtime.kafka(),
-        DashboardConfig.defaults().withPort(dashboardPort).withFromEarliest(true));
+    DashboardServer dashboard = runtime.dashboard(dashboardPort);
     int port = dashboard.start();
     System.err.println("sentiflow demo: dashboard at http://localhost:" + port + "/");
     return dashboard;

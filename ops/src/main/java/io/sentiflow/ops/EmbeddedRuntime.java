@@ -5,6 +5,8 @@ import io.sentiflow.features.FeatureJob;
 import io.sentiflow.features.FeatureJobConfig;
 import io.sentiflow.learner.LearnerConfig;
 import io.sentiflow.learner.LearnerService;
+import io.sentiflow.ops.dashboard.DashboardConfig;
+import io.sentiflow.ops.dashboard.DashboardServer;
 import io.sentiflow.schemas.kafka.EmbeddedKafkaBroker;
 import io.sentiflow.schemas.kafka.TopicProvisioner;
 import io.sentiflow.scorer.ScorerConfig;
@@ -73,6 +75,14 @@ final class EmbeddedRuntime implements AutoCloseable {
 
   ScorerService scorer() {
     return scorer;
+  }
+
+  /**
+   * The live dashboard over this runtime's topics, not yet started. It reads them from their start,
+   * so it shows the whole run however late it opens.
+   */
+  DashboardServer dashboard(int port) {
+    return new DashboardServer(kafka(), DashboardConfig.defaults().withPort(port).withFromEarliest(true));
   }
 
   @Override

@@ -13,7 +13,6 @@ import io.sentiflow.avro.ThreadSentiment;
 import io.sentiflow.schemas.Codecs;
 import io.sentiflow.schemas.Topic;
 import io.sentiflow.schemas.model.ModelCodec;
-import io.sentiflow.schemas.model.ModelDelta;
 import io.sentiflow.schemas.model.ModelWeights;
 import io.sentiflow.schemas.testing.KafkaCluster;
 import io.sentiflow.schemas.testing.KafkaTestUtils;
@@ -40,7 +39,7 @@ final class DashboardFixtures {
 
   private DashboardFixtures() {}
 
-  static PrequentialMetrics metrics(long examplesSeen, double accuracy) {
+  private static PrequentialMetrics metrics(long examplesSeen, double accuracy) {
     return PrequentialMetrics.newBuilder().setExamplesSeen(examplesSeen).setWindow(1000).setAccuracy(accuracy)
         .setMacroF1(accuracy - 0.05).setLogLoss(1 - accuracy).build();
   }
@@ -61,17 +60,6 @@ final class DashboardFixtures {
       records.add(new byte[][] {utf8(ModelCodec.snapshotKey(chunk)), Codecs.MODEL_CHUNK.encode(chunk)});
     }
     KafkaTestUtils.produce(kafka, Topic.MODEL_SNAPSHOTS.topicName(), records);
-  }
-
-  /** Publishes the next version as a delta that only moves the prequential metrics. */
-  static void publishDelta(KafkaCluster kafka, String modelId, long version, PrequentialMetrics metrics) {
-    ModelDelta delta = new ModelDelta(modelId, version, version - 1, SHAPE, FeaturizerSpec.defaults().hash(),
-        new int[0], new float[0], DENSE, BIAS, true, metrics, System.currentTimeMillis());
-    List<byte[][]> records = new ArrayList<>();
-    for (var update : ModelCodec.toUpdates(delta, ModelCodec.DEFAULT_MAX_PAYLOAD_BYTES)) {
-      records.add(new byte[][] {utf8(modelId), Codecs.MODEL_UPDATE.encode(update)});
-    }
-    KafkaTestUtils.produce(kafka, Topic.MODEL_UPDATES.topicName(), records);
   }
 
   static Comment comment(String id, String thread, String text, long ingestTime) {
