@@ -36,11 +36,15 @@ final class FeaturesCommand implements Callable<Integer> {
       description = "Write features transactionally too; adds the checkpoint interval to scoring latency (default: ${DEFAULT-VALUE}).")
   boolean exactlyOnceFeatures;
 
+  @Option(names = "--metrics-port", defaultValue = "9249",
+      description = "Port of Flink's Prometheus reporter for the job's own metrics (default: ${DEFAULT-VALUE}).")
+  int metricsPort;
+
   @Override
   public Integer call() throws Exception {
     FeatureJobConfig config = FeatureJobConfig.defaults().withParallelism(parallelism)
         .withCheckpointInterval(checkpointInterval).withStateTtl(stateTtl).withExactlyOnceFeatures(exactlyOnceFeatures);
-    JobClient job = FeatureJob.startLocal(kafka.clientProperties(), config);
+    JobClient job = FeatureJob.startLocal(kafka.clientProperties(), config, metricsPort);
     System.err.println("sentiflow features: job " + job.getJobID() + " running");
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -15,6 +15,7 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.MemorySize;
@@ -82,7 +83,7 @@ public class FeatureJob {
    * returned client stops the job and its MiniCluster.
    */
   public static JobClient startLocal(Properties kafka, FeatureJobConfig config) throws Exception {
-    return startLocal(kafka, config, null);
+    return submitLocal(kafka, config, leanLocalCluster());
   }
 
   /** As {@link #startLocal(Properties, FeatureJobConfig)}, resuming from a checkpoint or savepoint path. */
@@ -92,6 +93,25 @@ public class FeatureJob {
     if (restoreFrom != null) {
       conf.set(StateRecoveryOptions.SAVEPOINT_PATH, restoreFrom);
     }
+    return submitLocal(kafka, config, conf);
+  }
+
+  /**
+   * As {@link #startLocal(Properties, FeatureJobConfig)}, with Flink's own metrics served by its
+   * Prometheus reporter on {@code metricsPort} ({@code flink-metrics-prometheus} must be on the
+   * class path).
+   */
+  public static JobClient startLocal(Properties kafka, FeatureJobConfig config, int metricsPort) throws Exception {
+    Configuration conf = leanLocalCluster();
+    conf.set(ConfigOptions.key("metrics.reporter.prom.factory.class").stringType().noDefaultValue(),
+        "org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
+    conf.set(ConfigOptions.key("metrics.reporter.prom.port").stringType().noDefaultValue(),
+        String.valueOf(metricsPort));
+    return submitLocal(kafka, config, conf);
+  }
+
+  private static JobClient submitLocal(Properties kafka, FeatureJobConfig config, Configuration conf)
+      throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(config.parallelism(), conf);
     KafkaWiring.featureJob(kafka, config).build(env);
     return env.executeAsync(JOB_NAME);
