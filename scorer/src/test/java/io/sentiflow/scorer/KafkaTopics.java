@@ -11,14 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /** Publishing models and reading outputs on a shared broker, where other tests' records are around. */
 final class KafkaTopics {
@@ -46,34 +40,7 @@ final class KafkaTopics {
    */
   static List<ConsumerRecord<byte[], byte[]>> await(KafkaCluster cluster, String topic,
       Predicate<ConsumerRecord<byte[], byte[]>> mine, int count, Duration timeout) {
-    Properties props = cluster.clientProperties();
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    List<ConsumerRecord<byte[], byte[]>> received = new ArrayList<>();
-    long deadline = System.nanoTime() + timeout.toNanos();
-    try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-          .map(p -> new TopicPartition(topic, p.partition())).toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = Map.of();
-      while (System.nanoTime() < deadline) {
-        consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-          if (mine.test(r)) {
-            received.add(r);
-          }
-        });
-        if (received.size() >= count) {
-          if (end.isEmpty()) {
-            end = consumer.endOffsets(partitions);
-          }
-          if (end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
-            break;
-          }
-        }
-      }
-    }
-    return received;
+    return KafkaTestUtils.readToEnd(cluster, topic, mine, count, timeout);
   }
 
   static String key(ConsumerRecord<byte[], byte[]> record) {

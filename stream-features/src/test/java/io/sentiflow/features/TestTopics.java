@@ -10,6 +10,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 
 /** A private set of the feature job's topics, so tests sharing one broker do not see each other. */
 final class TestTopics {
@@ -36,12 +37,24 @@ final class TestTopics {
   /**
    * Waits until the leader of every partition serves requests: a producer that writes while the
    * leader is still being set up can have its first batch appended, retried and then refused as out
-   * of order. Listing offsets is answered by the serving leader only, and writes nothing.
+   * of order. Listing offsets is answered by the serving leader only, and writes nothing; until the
+   * new topics' metadata reaches the broker it answers that it does not know them, so ask again.
    */
   private static void awaitLeaders(Admin admin, List<String> names) throws InterruptedException, ExecutionException {
-    Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
-    admin.describeTopics(names).allTopicNames().get().forEach((name, topic) -> topic.partitions()
-        .forEach(p -> partitions.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
-    admin.listOffsets(partitions).all().get();
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (true) {
+      try {
+        Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+        admin.describeTopics(names).allTopicNames().get().forEach((name, topic) -> topic.partitions()
+            .forEach(p -> partitions.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
+        admin.listOffsets(partitions).all().get();
+        return;
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof RetriableException) || System.nanoTime() > deadline) {
+          throw e;
+        }
+        Thread.sleep(50);
+      }
+    }
   }
 }

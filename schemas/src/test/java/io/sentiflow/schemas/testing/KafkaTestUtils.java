@@ -3,14 +3,17 @@ package io.sentiflow.schemas.testing;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -49,6 +52,43 @@ public final class KafkaTestUtils {
       consumer.subscribe(List.of(topic));
       while (received.size() < count && System.nanoTime() < deadline) {
         consumer.poll(Duration.ofMillis(200)).forEach(received::add);
+      }
+    }
+    return received;
+  }
+
+  /**
+   * Reads every partition of {@code topic} from the beginning, without a consumer group, committed
+   * records only, keeping the records {@code mine} accepts, until {@code count} of them arrived and
+   * the topic was then read to its end (so duplicates show), or {@code timeout} passed.
+   */
+  public static List<ConsumerRecord<byte[], byte[]>> readToEnd(KafkaCluster cluster, String topic,
+      Predicate<ConsumerRecord<byte[], byte[]>> mine, int count, Duration timeout) {
+    Properties props = cluster.clientProperties();
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    List<ConsumerRecord<byte[], byte[]>> received = new ArrayList<>();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+          .map(p -> new TopicPartition(topic, p.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = Map.of();
+      while (System.nanoTime() < deadline) {
+        consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+          if (mine.test(r)) {
+            received.add(r);
+          }
+        });
+        if (received.size() >= count) {
+          if (end.isEmpty()) {
+            end = consumer.endOffsets(partitions);
+          }
+          if (end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
+            break;
+          }
+        }
       }
     }
     return received;
