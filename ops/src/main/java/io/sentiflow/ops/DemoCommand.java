@@ -86,7 +86,7 @@ final class DemoCommand implements Callable<Integer> {
     MeterRegistry registry = new SimpleMeterRegistry();
     long started = System.nanoTime();
     System.err.println("sentiflow demo: starting Kafka, the learner, the scorer and the Flink feature job...");
-    try (EmbeddedRuntime runtime = EmbeddedRuntime.start(LearnerConfig.defaults(), scorerForReplays(),
+    try (EmbeddedRuntime runtime = EmbeddedRuntime.start(LearnerConfig.defaults(), ScorerConfig.forReplays(),
             FeatureJobConfig.defaults(), registry);
         ScoreTally scores = new ScoreTally(runtime.kafka(), Topic.SCORES.topicName());
         AutoCloseable dashboard = startDashboard(runtime)) {
@@ -105,16 +105,6 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
-
-  /**
-   * The scorer for a replay: one that compresses days of event time into seconds lets the
-   * scorer's partitions drift hours apart in event time, so a day of grace keeps late comments in
-   * their per-thread windows instead of dropping them.
-   */
-  static ScorerConfig scorerForReplays() {
-    return ScorerConfig.defaults().withWindow(Duration.ofMinutes(1), Duration.ofDays(1))
-        .withAggregateRetention(Duration.ofDays(2));
-  }
 
   private AutoCloseable startDashboard(EmbeddedRuntime runtime) {
     if (dashboardPort < 0) {

@@ -13,6 +13,7 @@ import io.sentiflow.ingest.replay.ReplayListener;
 import io.sentiflow.ingest.replay.ReplayResult;
 import io.sentiflow.learner.LearnerConfig;
 import io.sentiflow.ops.dashboard.DashboardServer;
+import io.sentiflow.scorer.ScorerConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -65,7 +66,7 @@ class DashboardBrowserTest {
     assertThat(replay.dataset().path()).as("the airline tweets (sentiflow.data.dir)").isRegularFile();
 
     try (EmbeddedRuntime runtime = EmbeddedRuntime.start(LearnerConfig.defaults(),
-            DemoCommand.scorerForReplays().withStateDir(scorerState), FeatureJobConfig.defaults(), new SimpleMeterRegistry());
+            ScorerConfig.forReplays().withStateDir(scorerState), FeatureJobConfig.defaults(), new SimpleMeterRegistry());
         DashboardServer dashboard = runtime.dashboard(0);
         // The test's own, so it is closed after the replay stops rather than by the interrupted replay thread.
         KafkaProducer<byte[], byte[]> producer = IngestProducers.create(runtime.kafka(), "dashboard-test-replay")) {

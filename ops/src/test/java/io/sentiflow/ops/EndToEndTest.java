@@ -39,7 +39,7 @@ class EndToEndTest {
 
   @Test
   void everyCommentIsScoredExactlyOnceWhileTheModelAdvancesAndGarbageIsRejected() throws Exception {
-    ScorerConfig scorerConfig = DemoCommand.scorerForReplays().withStateDir(stateDir);
+    ScorerConfig scorerConfig = ScorerConfig.forReplays().withStateDir(stateDir);
     try (EmbeddedRuntime runtime = EmbeddedRuntime.start(LearnerConfig.defaults(), scorerConfig,
             FeatureJobConfig.defaults(), new SimpleMeterRegistry());
         ScoreTally scores = new ScoreTally(runtime.kafka(), Topic.SCORES.topicName())) {

@@ -53,8 +53,18 @@ public record ScorerConfig(String applicationId, String modelId, DeliveryMode de
     return new ScorerConfig("sentiflow-scorer", "sentiment", DeliveryMode.LOW_LATENCY, Duration.ofMinutes(1),
         Duration.ofSeconds(30), Duration.ofHours(1), 5,
         Path.of(System.getProperty("java.io.tmpdir"), "sentiflow-scorer-" + ProcessHandle.current().pid()),
-        FeaturizerSpec.defaults(), Duration.ofMillis(100), Duration.ofHours(24), Duration.ofMinutes(2), 1,
+        FeaturizerSpec.defaults(), Duration.ofSeconds(1), Duration.ofHours(24), Duration.ofMinutes(2), 1,
         DriftConfig.defaults());
+  }
+
+  /**
+   * The defaults for a replay of history: one that compresses days of event time into seconds lets
+   * the scorer's partitions drift hours apart in event time, and would open, fill and drop a window
+   * store segment per half hour of it. A day of grace keeps late comments in their per-thread
+   * windows, and two days of retention make the segments a day long.
+   */
+  public static ScorerConfig forReplays() {
+    return defaults().withWindow(Duration.ofMinutes(1), Duration.ofDays(1)).withAggregateRetention(Duration.ofDays(2));
   }
 
   /** Hash of {@link #featurizerSpec()}: what features and models must carry to be scored together. */

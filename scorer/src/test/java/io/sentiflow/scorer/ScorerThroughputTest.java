@@ -29,7 +29,7 @@ class ScorerThroughputTest {
     for (AirlineTweets.Tweet tweet : AirlineTweets.first(2_000)) {
       features.add(AirlineTweets.features(featurizer, tweet, run + "-" + features.size()));
     }
-    ScorerConfig config = ScorerConfig.defaults().withFeaturizerSpec(spec);
+    ScorerConfig config = ScorerConfig.forReplays().withFeaturizerSpec(spec);
     var kafka = SharedEmbeddedKafka.get().clientProperties();
 
     ScorerThroughput.Throughput throughput =

@@ -64,7 +64,7 @@ public final class BenchScorerCommand implements Callable<Integer> {
     options.checkRuns();
     double loadAtStart = BenchReport.loadAverage();
     List<LabelledText> texts = AirlineData.read(options.dataDir());
-    ScorerConfig config = ScorerConfig.defaults();
+    ScorerConfig config = ScorerConfig.forReplays();
     ModelWeights model = trainedModel(texts, config.featurizerSpec());
     List<Features> throughputInput = features(texts, records == 0 ? texts.size() : records, config.featurizerSpec());
     List<Features> latencyInput = features(texts, latencyRecords, config.featurizerSpec());
