@@ -20,7 +20,9 @@ import java.util.Objects;
  * @param stateDir Kafka Streams state directory (a fresh temporary directory per JVM)
  * @param featurizerSpec the spec features and models are expected to carry ({@code FeaturizerSpec.defaults()});
  *     the try-it box featurizes text with it
- * @param commitInterval Streams commit interval: bounds the latency of exactly-once output (100 ms)
+ * @param commitInterval Streams commit interval, set with the delivery mode: it bounds the latency of
+ *     exactly-once output (100 ms there), while in low-latency mode each commit only flushes state and
+ *     offsets (1 s there)
  * @param dedupRetention how long, in event time, a comment id is remembered to drop replays (24 h)
  * @param firstModelTimeout how long {@code start()} waits for a first servable model (2 min)
  * @param streamThreads Kafka Streams threads of this instance (1)
@@ -53,7 +55,7 @@ public record ScorerConfig(String applicationId, String modelId, DeliveryMode de
     return new ScorerConfig("sentiflow-scorer", "sentiment", DeliveryMode.LOW_LATENCY, Duration.ofMinutes(1),
         Duration.ofSeconds(30), Duration.ofHours(1), 5,
         Path.of(System.getProperty("java.io.tmpdir"), "sentiflow-scorer-" + ProcessHandle.current().pid()),
-        FeaturizerSpec.defaults(), Duration.ofSeconds(1), Duration.ofHours(24), Duration.ofMinutes(2), 1,
+        FeaturizerSpec.defaults(), DeliveryMode.LOW_LATENCY.commitInterval(), Duration.ofHours(24), Duration.ofMinutes(2), 1,
         DriftConfig.defaults());
   }
 
@@ -82,9 +84,10 @@ public record ScorerConfig(String applicationId, String modelId, DeliveryMode de
         featurizerSpec, commitInterval, dedupRetention, firstModelTimeout, streamThreads, drift);
   }
 
+  /** The delivery mode, with its commit interval (override it after this call). */
   public ScorerConfig withDeliveryMode(DeliveryMode value) {
     return new ScorerConfig(applicationId, modelId, value, window, grace, aggregateRetention, topK, stateDir,
-        featurizerSpec, commitInterval, dedupRetention, firstModelTimeout, streamThreads, drift);
+        featurizerSpec, value.commitInterval(), dedupRetention, firstModelTimeout, streamThreads, drift);
   }
 
   public ScorerConfig withWindow(Duration size, Duration lateness) {
