@@ -93,7 +93,7 @@ final class DriftAlertProcessors {
       LOG.warn("drift: {} {} = {} (threshold {}) over [{}, {}], model v{}", signal.detector(), signal.statistic(),
           String.format("%.4f", signal.value()), String.format("%.4f", signal.threshold()), signal.windowStart(),
           signal.windowEnd(), modelVersion);
-      metrics.driftAlert(signal.detector());
+      metrics.driftAlert(signal);
       context.forward(new Record<>(signal.detector(), alert, timestamp));
     }
   }

@@ -1,12 +1,15 @@
 package io.sentiflow.scorer;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.sentiflow.avro.SentimentScore;
+import io.sentiflow.scorer.drift.DriftSignal;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** The scorer's meters; its counters also feed {@link ScorerStatus}. */
 public final class ScorerMetrics {
@@ -20,6 +23,7 @@ public final class ScorerMetrics {
   private final Counter labelsJoined;
   private final Timer featureToScore;
   private final Map<RefusalKind, Counter> refused = new ConcurrentHashMap<>();
+  private final Map<String, AtomicReference<Double>> driftStatistics = new ConcurrentHashMap<>();
 
   public ScorerMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -48,9 +52,16 @@ public final class ScorerMetrics {
         .register(registry)).increment();
   }
 
-  void driftAlert(String detector) {
-    Counter.builder("sentiflow.scorer.drift.alerts").description("drift alerts published").tag("detector", detector)
-        .register(registry).increment();
+  void driftAlert(DriftSignal signal) {
+    Counter.builder("sentiflow.scorer.drift.alerts").description("drift alerts published")
+        .tag("detector", signal.detector()).register(registry).increment();
+    driftStatistics.computeIfAbsent(signal.detector(), detector -> {
+      AtomicReference<Double> latest = new AtomicReference<>(Double.NaN);
+      Gauge.builder("sentiflow.scorer.drift.statistic", latest, AtomicReference::get)
+          .description("statistic of the detector's latest alert (PSI, share, error rate...)")
+          .tag("detector", detector).register(registry);
+      return latest;
+    }).set(signal.value());
   }
 
   void duplicate() {

@@ -2,6 +2,7 @@ package io.sentiflow.scorer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.sentiflow.avro.DriftAlert;
 import io.sentiflow.avro.DriftKind;
 import io.sentiflow.avro.Features;
@@ -35,6 +36,7 @@ class DriftTopologyTest {
   private TestInputTopic<String, byte[]> features;
   private TestInputTopic<String, byte[]> labels;
   private TestOutputTopic<String, DriftAlert> alerts;
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
   @BeforeEach
   void startDriver() {
@@ -42,8 +44,8 @@ class DriftTopologyTest {
     ScorerConfig config = ScorerConfig.defaults().withStateDir(stateDir).withDrift(small);
     Properties props = new Properties();
     props.put("bootstrap.servers", "unused:9092");
-    driver = new TopologyTestDriver(ScorerTopology.build(() -> TestModels.sentimentModel(7), config),
-        ScorerTopology.streamsProperties(props, config));
+    driver = new TopologyTestDriver(ScorerTopology.build(() -> TestModels.sentimentModel(7), config,
+        new ScorerMetrics(registry)), ScorerTopology.streamsProperties(props, config));
     features = driver.createInputTopic(Topic.FEATURES.topicName(), new StringSerializer(), new ByteArraySerializer());
     labels = driver.createInputTopic(Topic.LABELS.topicName(), new StringSerializer(), new ByteArraySerializer());
     alerts = driver.createOutputTopic(Topic.DRIFT_ALERTS.topicName(), new StringDeserializer(),
@@ -82,6 +84,11 @@ class DriftTopologyTest {
       assertThat(a.getModelVersion()).isEqualTo(7L);
     });
     assertThat(raised).extracting(DriftAlert::getDetector).doesNotContain("adwin-error", "page-hinkley-error");
+    DriftAlert psi = raised.stream().filter(a -> a.getDetector().equals("psi-class-mix")).findFirst().orElseThrow();
+    assertThat(registry.get("sentiflow.scorer.drift.statistic").tag("detector", "psi-class-mix").gauge().value())
+        .isEqualTo(psi.getValue());
+    assertThat(registry.get("sentiflow.scorer.drift.alerts").tag("detector", "psi-class-mix").counter().count())
+        .isEqualTo(1.0);
   }
 
   @Test
