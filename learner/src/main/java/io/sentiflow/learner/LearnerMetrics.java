@@ -6,7 +6,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.Consumer;
 
 /** The learner's meters, tagged with the model id. Gauges hold their suppliers strongly: nothing else does. */
 final class LearnerMetrics {
@@ -55,6 +57,13 @@ final class LearnerMetrics {
         .strongReference(true).register(registry);
     Gauge.builder("sentiflow.learner.learning_rate", learningRate, Supplier::get).tags(tags)
         .strongReference(true).register(registry);
+  }
+
+  /** Binds the consumer's own metrics (records-lag among them); close the result with the consumer. */
+  KafkaClientMetrics bindConsumer(Consumer<?, ?> consumer) {
+    KafkaClientMetrics clientMetrics = new KafkaClientMetrics(consumer, tags);
+    clientMetrics.bindTo(registry);
+    return clientMetrics;
   }
 
   void driftReaction(DriftReaction reaction) {

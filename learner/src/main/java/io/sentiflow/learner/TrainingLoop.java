@@ -1,6 +1,7 @@
 package io.sentiflow.learner;
 
 import ai.djl.Device;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.sentiflow.avro.DriftAlert;
 import io.sentiflow.avro.Rejected;
 import io.sentiflow.avro.TrainingExample;
@@ -61,6 +62,7 @@ final class TrainingLoop implements AutoCloseable {
   private final Device device;
   private final Consumer<LearnerStatus> statusSink;
   private final KafkaConsumer<byte[], byte[]> consumer;
+  private final KafkaClientMetrics consumerMetrics;
   private final ModelPublisher publisher;
   private final DriftAlertFeed driftAlerts;
   private final List<TopicPartition> partitions;
@@ -87,6 +89,7 @@ final class TrainingLoop implements AutoCloseable {
     this.device = device;
     this.statusSink = statusSink;
     this.consumer = newConsumer(kafka, config);
+    this.consumerMetrics = metrics.bindConsumer(consumer);
     this.publisher = new ModelPublisher(withTransactionTimeout(kafka), config.transactionalId(), config.modelId());
     this.driftAlerts = new DriftAlertFeed(kafka);
     List<PartitionInfo> infos = consumer.partitionsFor(config.inputTopic(), Duration.ofSeconds(30));
@@ -355,6 +358,7 @@ final class TrainingLoop implements AutoCloseable {
       LOG.debug("abort on close failed", e);
     }
     publisher.close();
+    consumerMetrics.close();
     consumer.close();
     driftAlerts.close();
     if (model != null) {

@@ -96,6 +96,8 @@ abstract class LearnerKafkaContract {
         long expected = (chunk + 1) * 60L;
         await(() -> committedExamples(learner) == expected);
       }
+      assertThat(registry.find("kafka.consumer.fetch.manager.records.lag.max").gauges())
+          .as("consumer lag is exported").isNotEmpty();
       learner.close();
       ModelWeights held = learner.model().orElseThrow();
 
