@@ -114,9 +114,14 @@ public final class OnlineModel implements AutoCloseable {
     changed = true;
 
     int classes = shape.getClasses();
-    float[][] probabilities = new float[batch.size()][];
-    for (int i = 0; i < batch.size(); i++) {
-      probabilities[i] = ModelWeights.softmax(Arrays.copyOfRange(gradients.logits(), i * classes, (i + 1) * classes));
+    int examples = batch.size();
+    float[][] probabilities = new float[examples][];
+    float[] exampleLogits = new float[classes];
+    for (int i = 0; i < examples; i++) {
+      for (int c = 0; c < classes; c++) {
+        exampleLogits[c] = gradients.logits()[c * examples + i];
+      }
+      probabilities[i] = ModelWeights.softmax(exampleLogits);
     }
     return new StepOutcome(probabilities, touched.count(), gradients.loss());
   }

@@ -3,12 +3,10 @@ package io.sentiflow.learner.model;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.loss.Loss;
 import io.sentiflow.avro.ModelKind;
 import io.sentiflow.avro.ModelShape;
 import java.util.concurrent.locks.ReentrantLock;
@@ -17,9 +15,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * Differentiates one mini-batch on the rows it touched only: the gathered rows, W and b go to the
  * device, DJL's autograd gives their gradients under the batch's mean cross-entropy, and everything
  * comes back as plain arrays for the optimizer to apply and scatter.
- * Every batch lives in its own {@link NDManager}, closed before the call returns. The rows go in
- * through a reused {@link StagingBuffer} and their gradients come back through a direct view of the
- * gradient tensor into a reused array, so a step allocates no buffer the size of its rows.
+ * Every batch lives in its own {@link NDManager}, closed before the call returns. Its inputs go in
+ * through a reused {@link StagingBuffer} and the row gradients come back through a direct view of
+ * the gradient tensor into a reused array, so a step allocates no direct memory and no buffer the
+ * size of its rows.
  */
 public final class SparseStep implements AutoCloseable {
 
@@ -28,8 +27,7 @@ public final class SparseStep implements AutoCloseable {
 
   private final NDManager base;
   private final ModelShape shape;
-  private final Loss loss = Loss.softmaxCrossEntropyLoss();
-  private final StagingBuffer rowValues = new StagingBuffer();
+  private final StagingBuffer inputs = new StagingBuffer();
   private float[] rowGradients = new float[0];
 
   public SparseStep(Device device, ModelShape shape) {
@@ -38,9 +36,9 @@ public final class SparseStep implements AutoCloseable {
   }
 
   /**
-   * Gradients, pre-update logits and mean cross-entropy of one batch. {@code rows} holds the
-   * touched rows' gradients laid out as the rows were given; the array may be longer, and the
-   * next step reuses it.
+   * Gradients, pre-update logits and mean cross-entropy of one batch. {@code logits} is
+   * class-major ({@code [classes x examples]}). {@code rows} holds the touched rows' gradients laid
+   * out as the rows were given; the array may be longer, and the next step reuses it.
    */
   public record Gradients(float[] logits, float[] rows, float[] dense, float[] bias, float loss) {}
 
@@ -55,21 +53,23 @@ public final class SparseStep implements AutoCloseable {
     int classes = shape.getClasses();
     boolean linear = shape.getKind() == ModelKind.LINEAR;
     RECORDING.lock();
+    inputs.reset();
     try (NDManager batch = base.newSubManager();
         GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
       NDArray rowArray = rowArray(batch, rows, rowCount, dim);
-      NDArray denseArray = linear ? null : batch.create(dense, new Shape(dim, classes));
-      NDArray biasArray = batch.create(bias, new Shape(classes));
+      NDArray denseArray = linear ? null
+          : batch.create(inputs.floats(dense, dense.length), new Shape(dim, classes), DataType.FLOAT32);
+      NDArray biasArray = batch.create(inputs.floats(bias, classes), new Shape(classes, 1), DataType.FLOAT32);
       rowArray.setRequiresGradient(true);
       biasArray.setRequiresGradient(true);
       if (denseArray != null) {
         denseArray.setRequiresGradient(true);
       }
-      NDArray labelArray = batch.create(labels, new Shape(labels.length));
+      NDArray labelArray = batch.create(inputs.longs(labels), new Shape(1, labels.length), DataType.INT64);
 
-      NDArray bag = BagForward.bagMatrix(batch, touched);
+      NDArray bag = BagForward.bagMatrix(batch, touched, inputs);
       NDArray logits = BagForward.logits(bag, rowArray, denseArray, biasArray);
-      NDArray objective = loss.evaluate(new NDList(labelArray), new NDList(logits));
+      NDArray objective = logits.logSoftmax(0).gather(labelArray, 0).mean().neg();
       collector.backward(objective);
 
       return new Gradients(floatsOf(logits),
@@ -87,7 +87,7 @@ public final class SparseStep implements AutoCloseable {
     if (rowCount == 0) {
       return batch.zeros(new Shape(1, dim));
     }
-    return batch.create(rowValues.stage(rows, rowCount * dim), new Shape(rowCount, dim), DataType.FLOAT32);
+    return batch.create(inputs.floats(rows, rowCount * dim), new Shape(rowCount, dim), DataType.FLOAT32);
   }
 
   /** Reads the first {@code count} gradient values into the reused array, straight from the tensor. */

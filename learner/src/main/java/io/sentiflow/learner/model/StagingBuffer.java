@@ -4,29 +4,61 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * A direct buffer kept across batches for handing one array to PyTorch. Creating an NDArray from a
- * Java array makes DJL allocate a fresh direct buffer every time, and that allocation (zeroing,
- * reserving direct memory, freeing it through the GC later) costs about ten times the copy; a
- * tensor created from a direct buffer uses it in place. The contents stay valid until the next
- * claim, so it only backs tensors of the batch being stepped.
+ * Direct memory kept across batches for handing a batch's arrays to PyTorch. Creating an NDArray
+ * from a Java array makes DJL allocate a fresh direct buffer every time, and that allocation
+ * (zeroing, reserving direct memory, freeing it through the GC later) costs about ten times the
+ * copy; a tensor created from a direct buffer uses it in place.
+ *
+ * <p>A step {@link #reset}s the buffer, then stages each array into the next slice of it. A slice
+ * stays valid until the next reset: when the buffer runs out, a larger one takes over and the
+ * tensors created so far keep the old one alive. So slices only back tensors of the batch being
+ * stepped.
  */
 final class StagingBuffer {
 
-  private ByteBuffer buffer = ByteBuffer.allocateDirect(0).order(ByteOrder.nativeOrder());
+  /** Slices start on cache-line boundaries, which also suits every element type. */
+  private static final int ALIGNMENT = 64;
 
-  /** Claims room for the first {@code count} of {@code values} and copies them in. */
-  ByteBuffer stage(float[] values, int count) {
-    ByteBuffer claimed = claim(count * Float.BYTES);
-    claimed.asFloatBuffer().put(values, 0, count);
-    return claimed;
+  private ByteBuffer buffer = ByteBuffer.allocateDirect(0);
+  private int used;
+
+  /** Starts a new batch: later slices may reuse the memory of earlier ones. */
+  void reset() {
+    used = 0;
   }
 
-  /** The buffer, positioned at 0 and limited to {@code bytes}, grown (doubling) when too small. */
-  private ByteBuffer claim(int bytes) {
-    if (buffer.capacity() < bytes) {
-      buffer = ByteBuffer.allocateDirect(Math.max(bytes, 2 * buffer.capacity())).order(ByteOrder.nativeOrder());
+  /** A slice holding the first {@code count} of {@code values}. */
+  ByteBuffer floats(float[] values, int count) {
+    ByteBuffer slice = claim(count * Float.BYTES);
+    slice.asFloatBuffer().put(values, 0, count);
+    return slice;
+  }
+
+  /** A slice holding {@code values} widened to 64-bit integers, PyTorch's index type. */
+  ByteBuffer longs(int[] values) {
+    ByteBuffer slice = claim(values.length * Long.BYTES);
+    for (int value : values) {
+      slice.putLong(value);
     }
-    buffer.clear().limit(bytes);
-    return buffer;
+    return slice.flip();
+  }
+
+  /** A slice holding {@code first} then {@code second}, one row of a {@code [2 x n]} index matrix each. */
+  ByteBuffer longs(long[] first, long[] second) {
+    ByteBuffer slice = claim((first.length + second.length) * Long.BYTES);
+    slice.asLongBuffer().put(first).put(second);
+    return slice;
+  }
+
+  /** The next {@code bytes} of the buffer in native order, growing it (at least doubling) when full. */
+  private ByteBuffer claim(int bytes) {
+    int start = (used + ALIGNMENT - 1) / ALIGNMENT * ALIGNMENT;
+    if (start + bytes > buffer.capacity()) {
+      int capacity = (Math.max(bytes, 2 * buffer.capacity()) + ALIGNMENT - 1) / ALIGNMENT * ALIGNMENT;
+      buffer = ByteBuffer.allocateDirect(capacity + ALIGNMENT).alignedSlice(ALIGNMENT);
+      start = 0;
+    }
+    used = start + bytes;
+    return buffer.slice(start, bytes).order(ByteOrder.nativeOrder());
   }
 }

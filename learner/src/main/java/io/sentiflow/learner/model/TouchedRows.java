@@ -10,8 +10,8 @@ import java.util.List;
  */
 public final class TouchedRows {
 
-  /** Radix of the pair sort: 2^11 counters stay in the L1 cache, and 2^20 buckets x 256 examples take 3 passes. */
-  private static final int DIGIT_BITS = 11;
+  /** Widest digit of the pair sort: 2^20 buckets take two passes of 10 bits, whose counters stay in the L1 cache. */
+  private static final int MAX_DIGIT_BITS = 11;
 
   private final int[] buckets;
   private final int examples;
@@ -34,17 +34,21 @@ public final class TouchedRows {
       total += ids.length;
     }
     // One sort of (bucket, example) pairs yields the distinct buckets in order and, as runs of equal
-    // pairs, how often each example names each bucket.
+    // pairs, how often each example names each bucket. The pairs are made in example order, so
+    // sorting them by bucket alone sorts them completely.
     int exampleBits = 32 - Integer.numberOfLeadingZeros(Math.max(1, idsPerExample.size() - 1));
     long exampleMask = (1L << exampleBits) - 1;
     long[] pairs = new long[total];
+    float[] shareOfOneId = new float[idsPerExample.size()];
     int k = 0;
     for (int e = 0; e < idsPerExample.size(); e++) {
-      for (int id : idsPerExample.get(e)) {
+      int[] ids = idsPerExample.get(e);
+      shareOfOneId[e] = 1f / ids.length;
+      for (int id : ids) {
         pairs[k++] = ((long) id << exampleBits) | e;
       }
     }
-    pairs = radixSort(pairs);
+    pairs = radixSort(pairs, exampleBits);
     int[] buckets = new int[total];
     long[] entryExamples = new long[total];
     long[] entryPositions = new long[total];
@@ -64,7 +68,7 @@ public final class TouchedRows {
       }
       entryExamples[entries] = example;
       entryPositions[entries] = unique - 1;
-      entryWeights[entries] = run * (1f / idsPerExample.get(example).length);
+      entryWeights[entries] = run * shareOfOneId[example];
       entries++;
       i += run;
     }
@@ -73,40 +77,49 @@ public final class TouchedRows {
   }
 
   /**
-   * Sorts non-negative keys ascending, least significant digit first: linear in the keys, where the
-   * comparison sort of a batch's pairs took about a tenth of a whole step.
+   * Sorts non-negative keys ascending by their bits from {@code sortedBits} up, keeping the order
+   * of keys that tie there (so keys already ascending in their low {@code sortedBits} come out
+   * fully sorted). Least significant digit first: linear in the keys, where the comparison sort of
+   * a batch's pairs took about a tenth of a whole step. One read counts every digit; then each pass
+   * moves the keys once.
    */
-  static long[] radixSort(long[] keys) {
+  static long[] radixSort(long[] keys, int sortedBits) {
     long max = 0;
     for (long key : keys) {
       max = Math.max(max, key);
     }
+    int keyBits = Long.SIZE - Long.numberOfLeadingZeros(max >>> sortedBits);
+    int passes = (keyBits + MAX_DIGIT_BITS - 1) / MAX_DIGIT_BITS;
+    if (passes == 0) {
+      return keys;
+    }
+    int digitBits = (keyBits + passes - 1) / passes;
+    int digitMask = (1 << digitBits) - 1;
+    int[][] starts = new int[passes][1 << digitBits];
+    for (long key : keys) {
+      for (int pass = 0; pass < passes; pass++) {
+        starts[pass][(int) (key >>> (sortedBits + pass * digitBits)) & digitMask]++;
+      }
+    }
     long[] from = keys;
     long[] to = new long[keys.length];
-    int[] starts = new int[1 << DIGIT_BITS];
-    for (int shift = 0; shift < Long.SIZE && (max >>> shift) != 0; shift += DIGIT_BITS) {
-      Arrays.fill(starts, 0);
-      for (long key : from) {
-        starts[digit(key, shift)]++;
-      }
+    for (int pass = 0; pass < passes; pass++) {
+      int[] next = starts[pass];
       int start = 0;
-      for (int d = 0; d < starts.length; d++) {
-        int count = starts[d];
-        starts[d] = start;
+      for (int d = 0; d < next.length; d++) {
+        int count = next[d];
+        next[d] = start;
         start += count;
       }
+      int shift = sortedBits + pass * digitBits;
       for (long key : from) {
-        to[starts[digit(key, shift)]++] = key;
+        to[next[(int) (key >>> shift) & digitMask]++] = key;
       }
       long[] sorted = to;
       to = from;
       from = sorted;
     }
     return from;
-  }
-
-  private static int digit(long key, int shift) {
-    return (int) (key >>> shift) & ((1 << DIGIT_BITS) - 1);
   }
 
   /** Distinct buckets the batch reads, ascending. */

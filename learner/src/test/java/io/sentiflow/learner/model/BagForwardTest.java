@@ -19,7 +19,7 @@ class BagForwardTest {
       throws InterruptedException {
     TouchedRows touched = TouchedRows.of(List.of(new int[] {7, 3, 7}, new int[] {3}, new int[] {11, 2}));
     try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager(Device.cpu())) {
-      NDArray bag = BagForward.bagMatrix(manager, touched);
+      NDArray bag = BagForward.bagMatrix(manager, touched, new StagingBuffer());
       churnDirectMemory();
 
       float[] dense = bag.toDense().toFloatArray();

@@ -30,8 +30,8 @@ class TouchedRowsTest {
     long[] keys = random.longs(5_000, 0, 1L << 40).toArray();
     long[] expected = keys.clone();
     Arrays.sort(expected);
-    assertThat(TouchedRows.radixSort(keys)).containsExactly(expected);
-    assertThat(TouchedRows.radixSort(new long[] {0, 0})).containsExactly(0, 0);
+    assertThat(TouchedRows.radixSort(keys, 0)).containsExactly(expected);
+    assertThat(TouchedRows.radixSort(new long[] {0, 0}, 0)).containsExactly(0, 0);
   }
 
   @Test
