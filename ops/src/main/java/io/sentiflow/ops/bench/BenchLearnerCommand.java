@@ -63,6 +63,11 @@ public final class BenchLearnerCommand implements Callable<Integer> {
       description = "Timed passes over the examples per throughput run, after one warm-up pass (default: ${DEFAULT-VALUE}).")
   int passes;
 
+  @Option(names = "--warmup-runs", defaultValue = "2",
+      description = "Untimed throughput runs before the measured ones, so that the JIT has compiled the training "
+          + "step; the first two runs of a fresh JVM are still up to 2x slower (default: ${DEFAULT-VALUE}).")
+  int warmupRuns;
+
   @Option(names = "--epochs", defaultValue = "5", description = "fastText training epochs (default: ${DEFAULT-VALUE}).")
   int epochs;
 
@@ -98,12 +103,17 @@ public final class BenchLearnerCommand implements Callable<Integer> {
     JsonLine json = new JsonLine().put("dataset", "airline").put("examples", texts.size())
         .put("train_examples", train.size()).put("test_examples", test.size()).put("bucket_bits", bucketBits)
         .put("dimension", dimension).put("max_word_ngram", spec.maxWordNgram()).put("runs", options.runs)
-        .put("passes", passes);
+        .put("passes", passes).put("warmup_runs", warmupRuns);
 
     // Throughput on already-hashed examples.
     LearnerThroughput throughput = new LearnerThroughput(config.device(), config.torchThreads(), config.optimizer(),
         config.learningRate());
     List<LabelledIds> hashed = LearnerThroughput.hash(texts, spec);
+    for (int run = 0; run < warmupRuns && batchSizes.length > 0; run++) {
+      LearnerThroughput.Result result = throughput.measure(hashed, batchSizes[0], bucketBits, dimension, passes);
+      BenchOptions.progress(String.format(Locale.ROOT, "learner warm-up run %d/%d (batch %d): %.0f examples/s",
+          run + 1, warmupRuns, batchSizes[0], result.examplesPerSecond()));
+    }
     Map<Integer, Double> ours = new LinkedHashMap<>();
     for (int batchSize : batchSizes) {
       double[] rates = new double[options.runs];
@@ -203,8 +213,8 @@ public final class BenchLearnerCommand implements Callable<Integer> {
         .paragraph(String.format(Locale.ROOT, "Airline tweets in time order (%d examples), 2^%d buckets x %d "
             + "dimensions, word unigrams + bigrams. fastText supervised with -dim %d -wordNgrams 2 -thread 1 -epoch %d "
             + "on the same unigram tokens; its examples/s = words/s/thread / %.2f words per line (tokens + label + "
-            + "end of line). Medians of %d runs.", texts.size(), bucketBits, dimension, dimension, epochs,
-            wordsPerLine, options.runs));
+            + "end of line). Medians of %d runs; the learner's after %d untimed warm-up runs.", texts.size(),
+            bucketBits, dimension, dimension, epochs, wordsPerLine, options.runs, warmupRuns));
     List<BarChart.Bar> speed = new ArrayList<>();
     for (int batchSize : batchSizes) {
       speed.add(new BarChart.Bar("learner, batch " + batchSize, ours.get(batchSize)));
