@@ -1,5 +1,6 @@
 package io.sentiflow.ingest.bench;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.sentiflow.avro.Comment;
@@ -12,6 +13,7 @@ import io.sentiflow.ingest.replay.DatasetReplay;
 import io.sentiflow.ingest.replay.ReplayConfig;
 import io.sentiflow.ingest.replay.ReplayResult;
 import io.sentiflow.schemas.Codecs;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -19,19 +21,23 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.ToDoubleFunction;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -41,23 +47,68 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Measures how fast ingest moves comments into Kafka against a bare producer writing the same
- * records in the same run: the dataset replay (sustained rate between its first and last progress
- * report, the last one after the final flush) and the HTTP service fed NDJSON batches. The bare
- * producer has the same settings as ingest's (idempotent, acks=all, same batching) and writes the
- * already-encoded comments, so each ratio is the cost of everything ingest does on top.
+ * records in the same run: the dataset replay, and the HTTP service fed NDJSON batches by several
+ * concurrent clients. The bare producer has the same settings as ingest's (idempotent, acks=all,
+ * same batching) and writes the already-encoded comments, so each ratio is the cost of everything
+ * ingest does on top.
+ *
+ * <p>Every contender is timed from about its {@value #PROGRESS_EVERY}th comment to the
+ * acknowledgement of its last, so none is charged for a fresh producer's first metadata fetch. A
+ * run passes the dataset through the three contenders in turn several times and rates each by its
+ * comments over its summed windows: on a shared machine a stall then weighs on one short window
+ * among several, and the contenders see the same load.
  */
 public final class IngestThroughput {
 
+  /** The replay should keep at least this share of the bare producer's rate. */
+  public static final double REPLAY_TARGET = 0.8;
+  /** The HTTP service should keep at least this share of the bare producer's rate. */
+  public static final double HTTP_TARGET = 0.5;
+
+  /** One measured run: each contender's comments per second over its passes. */
+  public record Run(double bareProducerPerSecond, double replayPerSecond, double httpPerSecond) {
+
+    public double replayRatio() {
+      return replayPerSecond / bareProducerPerSecond;
+    }
+
+    public double httpRatio() {
+      return httpPerSecond / bareProducerPerSecond;
+    }
+  }
+
   /**
-   * @param comments comments each contender wrote
-   * @param bareProducerPerSecond records per second of the bare producer (median over rounds)
-   * @param replayPerSecond sustained comments per second of the replay (median over rounds)
-   * @param httpPerSecond comments per second through the HTTP service (median over rounds)
-   * @param replayRatio replay / bare producer, median over rounds (target at least 0.8)
-   * @param httpRatio HTTP / bare producer, median over rounds (target at least 0.5)
+   * @param comments comments each contender wrote per pass
+   * @param runs the measured runs, in the order they ran
    */
-  public record Result(long comments, int httpBatchSize, int httpClients, double bareProducerPerSecond,
-      double replayPerSecond, double httpPerSecond, double replayRatio, double httpRatio) {
+  public record Result(long comments, int httpBatchSize, int httpClients, int warmUpPasses, int passesPerRun,
+      List<Run> runs) {
+
+    public Result {
+      runs = List.copyOf(runs);
+    }
+
+    public double bareProducerPerSecond() {
+      return median(Run::bareProducerPerSecond);
+    }
+
+    public double replayPerSecond() {
+      return median(Run::replayPerSecond);
+    }
+
+    public double httpPerSecond() {
+      return median(Run::httpPerSecond);
+    }
+
+    /** Median of the per-run ratios, whose contenders took turns under the same load. */
+    public double replayRatio() {
+      return median(Run::replayRatio);
+    }
+
+    /** Median of the per-run ratios, whose contenders took turns under the same load. */
+    public double httpRatio() {
+      return median(Run::httpRatio);
+    }
 
     /** One JSON object with every figure, for the last line of {@code sentiflow bench ingest}. */
     public String toJson() {
@@ -65,16 +116,35 @@ public final class IngestThroughput {
       fields.put("comments", comments);
       fields.put("http_batch_size", httpBatchSize);
       fields.put("http_clients", httpClients);
-      fields.put("bare_producer_per_s", Math.round(bareProducerPerSecond));
-      fields.put("replay_per_s", Math.round(replayPerSecond));
-      fields.put("http_per_s", Math.round(httpPerSecond));
-      fields.put("replay_ratio", Math.round(replayRatio * 1000) / 1000.0);
-      fields.put("http_ratio", Math.round(httpRatio * 1000) / 1000.0);
+      fields.put("warm_up_passes", warmUpPasses);
+      fields.put("passes_per_run", passesPerRun);
+      fields.put("bare_producer_per_s", Math.round(bareProducerPerSecond()));
+      fields.put("replay_per_s", Math.round(replayPerSecond()));
+      fields.put("http_per_s", Math.round(httpPerSecond()));
+      fields.put("replay_ratio", round3(replayRatio()));
+      fields.put("replay_target", REPLAY_TARGET);
+      fields.put("http_ratio", round3(httpRatio()));
+      fields.put("http_target", HTTP_TARGET);
+      fields.put("runs_bare_producer_per_s", runs.stream().map(r -> Math.round(r.bareProducerPerSecond())).toList());
+      fields.put("runs_replay_per_s", runs.stream().map(r -> Math.round(r.replayPerSecond())).toList());
+      fields.put("runs_http_per_s", runs.stream().map(r -> Math.round(r.httpPerSecond())).toList());
+      fields.put("runs_replay_ratio", runs.stream().map(r -> round3(r.replayRatio())).toList());
+      fields.put("runs_http_ratio", runs.stream().map(r -> round3(r.httpRatio())).toList());
       try {
-        return new ObjectMapper().writeValueAsString(fields);
+        return JSON.writeValueAsString(fields);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
+    }
+
+    private double median(ToDoubleFunction<Run> figure) {
+      double[] sorted = runs.stream().mapToDouble(figure).sorted().toArray();
+      int mid = sorted.length / 2;
+      return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+
+    private static double round3(double value) {
+      return Math.round(value * 1000) / 1000.0;
     }
   }
 
@@ -86,56 +156,72 @@ public final class IngestThroughput {
   /**
    * Replays {@code replay}'s dataset (labels off, so only comments are written) into
    * {@code topics.comments()}, reads those comments back, and writes them to the same topic again
-   * with a bare producer and through the HTTP service (in batches of {@code httpBatchSize} from
-   * {@code httpClients} concurrent clients, with fresh ids so none is a duplicate). A warm-up round
-   * comes first so no contender pays for the JVM warming up; then {@code rounds} measured rounds,
-   * reported as medians (each ratio is the median of the per-round ratios, whose contenders ran
-   * back to back). {@code progress} hears a line per phase.
+   * with a bare producer and through one HTTP service that runs for the whole bench, as a deployed
+   * one would (batches of {@code httpBatchSize} from {@code httpClients} concurrent clients; each
+   * pass posts the comments under ids suffixed with the pass, so the service takes them as new
+   * comments rather than repeats). {@code warmUpPasses} unmeasured passes come first so no
+   * contender is timed while the JIT compiler works on it; then {@code runs} measured runs of
+   * {@code passesPerRun} passes each. {@code progress} hears a line per warm-up pass and per run.
    */
   public static Result run(Properties kafka, ReplayConfig replay, IngestTopics topics, int httpBatchSize,
-      int httpClients, int rounds, Consumer<String> progress) throws Exception {
-    if (rounds < 1) {
-      throw new IllegalArgumentException("at least one measured round");
+      int httpClients, int warmUpPasses, int runs, int passesPerRun, Consumer<String> progress) throws Exception {
+    if (warmUpPasses < 1 || runs < 1 || passesPerRun < 1 || httpBatchSize < 1 || httpClients < 1) {
+      throw new IllegalArgumentException("at least one warm-up pass, one run, one pass per run, one line per batch "
+          + "and one client");
     }
     ReplayConfig commentsOnly = replay.withTopics(topics).withLabelledFraction(0).withProgressEvery(PROGRESS_EVERY);
-    progress.accept("warm-up round");
-    long replayed = (long) replay(kafka, commentsOnly)[0];
+    progress.accept("warm-up pass 1 of " + warmUpPasses);
+    replay(kafka, commentsOnly);
     // Read back while the topic holds only the replay's comments.
-    List<Comment> comments = readBack(kafka, topics.comments(), replayed);
-    bareProducer(kafka, topics.comments(), comments);
-    http(kafka, topics, comments, httpBatchSize, httpClients);
-
-    double[] replayRates = new double[rounds];
-    double[] bareRates = new double[rounds];
-    double[] httpRates = new double[rounds];
-    double[] replayRatios = new double[rounds];
-    double[] httpRatios = new double[rounds];
-    for (int round = 0; round < rounds; round++) {
-      replayRates[round] = replay(kafka, commentsOnly)[1];
-      bareRates[round] = bareProducer(kafka, topics.comments(), comments);
-      httpRates[round] = http(kafka, topics, comments, httpBatchSize, httpClients);
-      replayRatios[round] = replayRates[round] / bareRates[round];
-      httpRatios[round] = httpRates[round] / bareRates[round];
-      progress.accept(String.format("round %d of %d: replay %.0f/s, bare producer %.0f/s, http %.0f/s "
-              + "(%d comments of %s, http batches of %d from %d clients)", round + 1, rounds, replayRates[round],
-          bareRates[round], httpRates[round], replayed, commentsOnly.dataset().name(), httpBatchSize, httpClients));
+    List<Comment> comments = readBack(kafka, topics.comments());
+    try (HttpService http = new HttpService(kafka, topics, comments, httpBatchSize, httpClients)) {
+      int pass = 1;
+      bareProducer(kafka, topics.comments(), comments);
+      http.measure(pass);
+      while (++pass <= warmUpPasses) {
+        progress.accept("warm-up pass " + pass + " of " + warmUpPasses);
+        replay(kafka, commentsOnly);
+        bareProducer(kafka, topics.comments(), comments);
+        http.measure(pass);
+      }
+      List<Run> measured = new ArrayList<>();
+      for (int run = 1; run <= runs; run++) {
+        Window replayWindow = Window.NONE;
+        Window bareWindow = Window.NONE;
+        Window httpWindow = Window.NONE;
+        for (int i = 0; i < passesPerRun; i++, pass++) {
+          replayWindow = replayWindow.plus(replay(kafka, commentsOnly));
+          bareWindow = bareWindow.plus(bareProducer(kafka, topics.comments(), comments));
+          httpWindow = httpWindow.plus(http.measure(pass));
+        }
+        Run r = new Run(bareWindow.perSecond(), replayWindow.perSecond(), httpWindow.perSecond());
+        measured.add(r);
+        progress.accept(String.format("run %d of %d: replay %.0f/s, bare producer %.0f/s, http %.0f/s "
+                + "(ratios %.3f and %.3f; %d passes of %d comments of %s, http batches of %d from %d clients)", run,
+            runs, r.replayPerSecond(), r.bareProducerPerSecond(), r.httpPerSecond(), r.replayRatio(), r.httpRatio(),
+            passesPerRun, comments.size(), commentsOnly.dataset().name(), httpBatchSize, httpClients));
+      }
+      return new Result(comments.size(), httpBatchSize, httpClients, warmUpPasses, passesPerRun, measured);
     }
-    return new Result(comments.size(), httpBatchSize, httpClients, median(bareRates), median(replayRates),
-        median(httpRates), median(replayRatios), median(httpRatios));
   }
 
-  private static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int mid = sorted.length / 2;
-    return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  /** Comments a contender wrote within its timed window, and how long the window was. */
+  private record Window(long comments, long nanos) {
+
+    static final Window NONE = new Window(0, 0);
+
+    Window plus(Window other) {
+      return new Window(comments + other.comments, nanos + other.nanos);
+    }
+
+    double perSecond() {
+      return comments / (nanos / 1e9);
+    }
   }
 
-  /**
-   * Comments sent, and the sustained rate between the first and the last progress report (the last
-   * follows the final flush).
-   */
-  private static double[] replay(Properties kafka, ReplayConfig config) {
+  /** The replay's window: from its first progress report to its last, which follows the final flush. */
+  private static Window replay(Properties kafka, ReplayConfig config) {
+    collectGarbage();
     long[] window = new long[4]; // first progress: nanos, comments; last progress: nanos, comments
     ReplayResult result = DatasetReplay.run(kafka, config, (comments, labels) -> {
       if (window[1] == 0) {
@@ -145,14 +231,19 @@ public final class IngestThroughput {
       window[2] = System.nanoTime();
       window[3] = comments;
     });
-    return new double[] {result.commentsSent(), (window[3] - window[1]) / ((window[2] - window[0]) / 1e9)};
+    if (result.commentsSent() <= PROGRESS_EVERY) {
+      throw new IllegalArgumentException("the dataset has " + result.commentsSent() + " comments; the bench needs "
+          + "more than " + PROGRESS_EVERY + " to time a sustained rate");
+    }
+    return new Window(window[3] - window[1], window[2] - window[0]);
   }
 
   /**
    * A producer that only serialises and sends the comments, with the same window as the replay's:
    * from record {@value #PROGRESS_EVERY} to the end of the final flush.
    */
-  private static double bareProducer(Properties kafka, String topic, List<Comment> comments) {
+  private static Window bareProducer(Properties kafka, String topic, List<Comment> comments) {
+    collectGarbage();
     AtomicLong failures = new AtomicLong();
     try (KafkaProducer<byte[], byte[]> producer = IngestProducers.create(kafka, "sentiflow-bench-bare")) {
       long start = 0;
@@ -169,77 +260,149 @@ public final class IngestThroughput {
         });
       }
       producer.flush();
-      double seconds = (System.nanoTime() - start) / 1e9;
+      long nanos = System.nanoTime() - start;
       if (failures.get() > 0) {
         throw new IllegalStateException(failures.get() + " bare producer sends failed");
       }
-      return (comments.size() - PROGRESS_EVERY) / seconds;
+      return new Window(comments.size() - PROGRESS_EVERY, nanos);
     }
   }
 
-  private static double http(Properties kafka, IngestTopics topics, List<Comment> comments, int batchSize,
-      int clients) throws Exception {
-    String token = UUID.randomUUID().toString();
-    IngestConfig config = IngestConfig.defaults().withHost("127.0.0.1").withPort(0).withBearerTokens(Set.of(token))
-        .withTopics(topics).withPrivacy(PrivacyConfig.defaults());
-    String run = UUID.randomUUID().toString().substring(0, 8);
-    List<String> bodies = new ArrayList<>();
-    StringBuilder body = new StringBuilder();
+  /**
+   * The comments as NDJSON request bodies with every field the replay wrote, so the service writes
+   * the same records (its own ingest time, a pseudonym of the already pseudonymous author and the
+   * id suffix aside).
+   */
+  private static List<byte[]> ndjsonBatches(List<Comment> comments, int batchSize, String idSuffix)
+      throws IOException {
+    List<byte[]> batches = new ArrayList<>();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
     for (int i = 0; i < comments.size(); i++) {
       Comment c = comments.get(i);
-      Map<String, Object> line = new LinkedHashMap<>();
-      line.put("id", c.getId() + "-" + run);
-      line.put("text", c.getText().toString());
-      line.put("thread", c.getThread().toString());
-      line.put("author", c.getAuthor().toString());
-      line.put("eventTime", c.getEventTime());
-      body.append(JSON.writeValueAsString(line)).append('\n');
+      try (JsonGenerator line = JSON.getFactory().createGenerator(body)) {
+        line.writeStartObject();
+        line.writeStringField("id", c.getId() + idSuffix);
+        line.writeStringField("text", c.getText().toString());
+        line.writeStringField("thread", c.getThread().toString());
+        line.writeStringField("author", c.getAuthor().toString());
+        line.writeStringField("platform", c.getPlatform().toString());
+        if (c.getLanguage() != null) {
+          line.writeStringField("language", c.getLanguage().toString());
+        }
+        line.writeNumberField("eventTime", c.getEventTime());
+        line.writeEndObject();
+      }
+      body.write('\n');
       if ((i + 1) % batchSize == 0 || i == comments.size() - 1) {
-        bodies.add(body.toString());
-        body.setLength(0);
+        batches.add(body.toByteArray());
+        body.reset();
       }
     }
-    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    ExecutorService pool = Executors.newFixedThreadPool(clients);
-    try (IngestServer server = new IngestServer(kafka, config, new SimpleMeterRegistry())) {
-      URI uri = URI.create("http://127.0.0.1:" + server.start() + "/v1/comments");
-      long start = System.nanoTime();
-      List<Future<Integer>> answers = new ArrayList<>();
-      for (String b : bodies) {
-        answers.add(pool.submit(() -> client.send(HttpRequest.newBuilder(uri)
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/x-ndjson")
-                .POST(HttpRequest.BodyPublishers.ofString(b)).build(),
-            HttpResponse.BodyHandlers.discarding()).statusCode()));
+    return batches;
+  }
+
+  /**
+   * The HTTP ingest service, running for the whole bench, and its clients. Each pass posts the
+   * first batches (about {@value #PROGRESS_EVERY} comments) one at a time and untimed, so the
+   * window opens where the replay's and the bare producer's do, then the rest from concurrent
+   * clients, each posting its next batch once the last is answered.
+   */
+  private static final class HttpService implements AutoCloseable {
+
+    private final List<Comment> comments;
+    private final int batchSize;
+    private final int headBatches;
+    private final int clients;
+    private final IngestServer server;
+    private final HttpRequest.Builder request;
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final ExecutorService pool;
+
+    HttpService(Properties kafka, IngestTopics topics, List<Comment> comments, int batchSize, int clients) {
+      this.comments = comments;
+      this.batchSize = batchSize;
+      this.headBatches = (PROGRESS_EVERY + batchSize - 1) / batchSize;
+      if (headBatches * batchSize >= comments.size()) {
+        throw new IllegalArgumentException("batches of " + batchSize + " leave none of the " + comments.size()
+            + " comments to time after the first " + PROGRESS_EVERY);
       }
-      for (Future<Integer> answer : answers) {
-        if (answer.get() != 200) {
-          throw new IllegalStateException("HTTP ingest answered " + answer.get());
+      this.clients = clients;
+      String token = UUID.randomUUID().toString();
+      server = new IngestServer(kafka, IngestConfig.defaults().withHost("127.0.0.1").withPort(0)
+          .withBearerTokens(Set.of(token)).withTopics(topics).withPrivacy(PrivacyConfig.defaults()),
+          new SimpleMeterRegistry());
+      request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.start() + "/v1/comments"))
+          .header("Authorization", "Bearer " + token)
+          .header("Content-Type", "application/x-ndjson")
+          .timeout(Duration.ofSeconds(60));
+      pool = Executors.newFixedThreadPool(clients);
+    }
+
+    /**
+     * Posts every comment under ids suffixed with {@code pass}; the window runs from the end of the
+     * head batches to the last answer.
+     */
+    Window measure(int pass) throws Exception {
+      List<byte[]> batches = ndjsonBatches(comments, batchSize, "-p" + pass);
+      collectGarbage();
+      for (byte[] batch : batches.subList(0, headBatches)) {
+        post(batch);
+      }
+      AtomicInteger next = new AtomicInteger(headBatches);
+      Callable<Void> poster = () -> {
+        for (int i = next.getAndIncrement(); i < batches.size(); i = next.getAndIncrement()) {
+          post(batches.get(i));
         }
+        return null;
+      };
+      long start = System.nanoTime();
+      for (Future<Void> done : pool.invokeAll(Collections.nCopies(clients, poster))) {
+        done.get();
       }
-      return comments.size() / ((System.nanoTime() - start) / 1e9);
-    } finally {
+      return new Window(comments.size() - (long) headBatches * batchSize, System.nanoTime() - start);
+    }
+
+    private void post(byte[] batch) throws IOException, InterruptedException {
+      HttpResponse<String> answer = client.send(request.copy().POST(HttpRequest.BodyPublishers.ofByteArray(batch))
+          .build(), HttpResponse.BodyHandlers.ofString());
+      if (answer.statusCode() != 200) {
+        throw new IllegalStateException("HTTP ingest answered " + answer.statusCode() + ": "
+            + answer.body().substring(0, Math.min(500, answer.body().length())));
+      }
+    }
+
+    @Override
+    public void close() {
       pool.shutdownNow();
+      server.close();
     }
   }
 
-  private static List<Comment> readBack(Properties kafka, String topic, long count) {
-    Properties props = new Properties();
-    props.putAll(kafka);
+  /** Each contender starts on a collected heap, so none pays for the garbage another left. */
+  private static void collectGarbage() {
+    System.gc();
+  }
+
+  /** Every comment the topic holds now. */
+  private static List<Comment> readBack(Properties kafka, String topic) {
     try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        new KafkaConsumer<>(kafka, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
           .map(p -> new TopicPartition(topic, p.partition())).toList();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
       List<Comment> comments = new ArrayList<>();
-      long deadline = System.nanoTime() + 60_000_000_000L;
-      while (comments.size() < count && System.nanoTime() < deadline) {
-        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(java.time.Duration.ofMillis(200))) {
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("could not read back the replayed comments of " + topic + " in 60 s");
+        }
+        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
           comments.add(Codecs.COMMENT.decode(r.value()));
         }
       }
-      return comments.size() > count ? comments.subList(0, (int) count) : comments;
+      return comments;
     }
   }
 }

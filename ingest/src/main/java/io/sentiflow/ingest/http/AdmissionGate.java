@@ -43,7 +43,10 @@ final class AdmissionGate {
   }
 
   void kafkaAcknowledged() {
-    kafkaFailing = false;
+    // Called for every record: reading first spares a shared write while Kafka is healthy.
+    if (kafkaFailing) {
+      kafkaFailing = false;
+    }
   }
 
   void kafkaFailed() {

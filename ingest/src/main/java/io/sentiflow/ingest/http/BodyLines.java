@@ -7,7 +7,14 @@ import java.util.List;
 /** Splits a request body into the records it carries, keeping 1-based line numbers for the response. */
 final class BodyLines {
 
-  record Line(int number, byte[] bytes) {}
+  /** One record: {@code length} bytes of {@code body} from {@code offset}, read in place rather than copied. */
+  record Line(int number, byte[] body, int offset, int length) {
+
+    /** A copy of the line's bytes. */
+    byte[] bytes() {
+      return Arrays.copyOfRange(body, offset, offset + length);
+    }
+  }
 
   private BodyLines() {}
 
@@ -20,7 +27,7 @@ final class BodyLines {
       if (i == body.length || body[i] == '\n') {
         int end = i > start && body[i - 1] == '\r' ? i - 1 : i;
         if (!isBlank(body, start, end)) {
-          lines.add(new Line(number, Arrays.copyOfRange(body, start, end)));
+          lines.add(new Line(number, body, start, end - start));
         }
         start = i + 1;
         number++;
@@ -31,7 +38,7 @@ final class BodyLines {
 
   /** A single JSON document: one record, which may span several lines. */
   static List<Line> single(byte[] body) {
-    return isBlank(body, 0, body.length) ? List.of() : List.of(new Line(1, body));
+    return isBlank(body, 0, body.length) ? List.of() : List.of(new Line(1, body, 0, body.length));
   }
 
   private static boolean isBlank(byte[] bytes, int from, int to) {

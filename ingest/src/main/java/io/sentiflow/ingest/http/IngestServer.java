@@ -33,12 +33,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
@@ -74,8 +71,14 @@ public final class IngestServer implements AutoCloseable {
   private static final Set<String> NDJSON_TYPES =
       Set.of("application/x-ndjson", "application/ndjson", "application/jsonl", "application/x-jsonlines");
 
+  /** Validates one line, read in place from the request body. */
+  @FunctionalInterface
+  private interface LineValidator<T> {
+    Validated<T> validate(byte[] body, int offset, int length);
+  }
+
   /** One ingest endpoint: its path, topic, validation and whether repeated ids are filtered. */
-  private record Endpoint<T extends SpecificRecord>(String path, String topic, Function<byte[], Validated<T>> validate,
+  private record Endpoint<T extends SpecificRecord>(String path, String topic, LineValidator<T> validator,
       AvroCodec<T> codec, boolean deduplicate, Map<String, Counter> lines) {}
 
   private final Properties kafka;
@@ -236,22 +239,22 @@ public final class IngestServer implements AutoCloseable {
 
   /**
    * Validates and writes every line. Holds {@code lines.size()} admission permits: each line handed
-   * to Kafka gives its permit back when acknowledged, every other line when validation is done.
+   * to Kafka gives its permit back when settled, every other line when validation is done.
    */
   private <T extends SpecificRecord> List<LineResult> writeLines(List<BodyLines.Line> lines, Endpoint<T> endpoint) {
     List<LineResult> results = new ArrayList<>(lines.size());
-    List<CompletableFuture<Void>> acks = new ArrayList<>(lines.size());
+    BatchAcks acks = new BatchAcks(lines.size(), gate);
     int handedToKafka = 0;
     boolean kafkaRefused = false;
     try {
       for (BodyLines.Line line : lines) {
-        Validated<T> validated = endpoint.validate().apply(line.bytes());
+        int index = results.size();
+        Validated<T> validated = endpoint.validator().validate(line.body(), line.offset(), line.length());
         if (validated instanceof Validated.Invalid<T> invalid) {
           results.add(LineResult.rejected(line.number(), invalid.key(), invalid.code(), invalid.reason()));
           deadLetter(endpoint, "line " + line.number() + " [" + invalid.code() + "]: " + invalid.reason(),
               invalid.key(), invalid.redacted());
           count(endpoint, "rejected");
-          acks.add(null);
           continue;
         }
         Validated.Valid<T> valid = (Validated.Valid<T>) validated;
@@ -260,50 +263,48 @@ public final class IngestServer implements AutoCloseable {
         if (verdict == DuplicateFilter.Verdict.REPEAT) {
           results.add(LineResult.duplicate(line.number(), valid.key()));
           count(endpoint, "duplicate");
-          acks.add(null);
         } else if (verdict == DuplicateFilter.Verdict.CONFLICT) {
           String reason = "id " + valid.key() + " was already accepted with different content";
           results.add(LineResult.rejected(line.number(), valid.key(), "id_conflict", reason));
           deadLetter(endpoint, "line " + line.number() + " [id_conflict]: " + reason, valid.key(),
               endpoint.codec().encode(valid.record()));
           count(endpoint, "rejected");
-          acks.add(null);
         } else if (kafkaRefused) {
           // Each send would block on a Kafka that just failed; the client retries the batch anyway.
           results.add(LineResult.accepted(line.number(), valid.key()));
-          acks.add(CompletableFuture.failedFuture(
-              new IllegalStateException("not sent: Kafka refused an earlier line")));
+          acks.notSent(index, "Kafka refused an earlier line");
         } else {
           results.add(LineResult.accepted(line.number(), valid.key()));
-          CompletableFuture<Void> ack = send(endpoint, valid);
+          send(endpoint, valid, acks, index);
           handedToKafka++;
-          kafkaRefused = ack.isCompletedExceptionally();
-          acks.add(ack);
+          kafkaRefused = acks.failed(index);
         }
       }
     } finally {
       gate.release(lines.size() - handedToKafka);
     }
-    awaitAcks(acks);
+    acks.awaitAll(config.sendTimeout());
+    int accepted = 0;
     Set<String> notLanded = new HashSet<>();
     for (int i = 0; i < results.size(); i++) {
-      CompletableFuture<Void> ack = acks.get(i);
-      if (ack == null) {
+      LineResult result = results.get(i);
+      if (!"accepted".equals(result.status())) {
         continue;
       }
-      LineResult result = results.get(i);
-      if (ack.isDone() && !ack.isCompletedExceptionally()) {
-        count(endpoint, "accepted");
+      String failure = acks.failure(i);
+      if (failure == null) {
+        accepted++;
       } else {
         // Not known to have landed: let the client's retry through the duplicate filter.
         duplicates.forget(result.id());
         notLanded.add(result.id());
-        results.set(i, LineResult.unavailable(result.line(), result.id(), failure(ack)));
+        results.set(i, LineResult.unavailable(result.line(), result.id(), failure));
         count(endpoint, "unavailable");
       }
     }
+    endpoint.lines().get("accepted").increment(accepted);
     // A repeat later in the same batch is no more written than the line it repeats.
-    for (int i = 0; i < results.size(); i++) {
+    for (int i = 0; i < results.size() && !notLanded.isEmpty(); i++) {
       LineResult result = results.get(i);
       if ("duplicate".equals(result.status()) && notLanded.contains(result.id())) {
         results.set(i, LineResult.unavailable(result.line(), result.id(), "repeats a line that did not land"));
@@ -312,54 +313,13 @@ public final class IngestServer implements AutoCloseable {
     return results;
   }
 
-  private <T extends SpecificRecord> CompletableFuture<Void> send(Endpoint<T> endpoint, Validated.Valid<T> valid) {
-    CompletableFuture<Void> ack = new CompletableFuture<>();
-    AtomicBoolean released = new AtomicBoolean();
+  private <T extends SpecificRecord> void send(Endpoint<T> endpoint, Validated.Valid<T> valid, BatchAcks acks,
+      int index) {
     try {
       producer.send(new ProducerRecord<>(endpoint.topic(), valid.key().getBytes(StandardCharsets.UTF_8),
-          endpoint.codec().encode(valid.record())), (metadata, e) -> {
-            if (released.compareAndSet(false, true)) {
-              gate.release(1);
-            }
-            if (e == null) {
-              gate.kafkaAcknowledged();
-              ack.complete(null);
-            } else {
-              gate.kafkaFailed();
-              ack.completeExceptionally(e);
-            }
-          });
+          endpoint.codec().encode(valid.record())), acks.expect(index));
     } catch (RuntimeException e) {
-      if (released.compareAndSet(false, true)) {
-        gate.release(1);
-      }
-      gate.kafkaFailed();
-      ack.completeExceptionally(e);
-    }
-    return ack;
-  }
-
-  private void awaitAcks(List<CompletableFuture<Void>> acks) {
-    CompletableFuture<?>[] pending = acks.stream().filter(a -> a != null).toArray(CompletableFuture[]::new);
-    try {
-      CompletableFuture.allOf(pending).get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (ExecutionException | TimeoutException e) {
-      // Per-record outcomes are read from each future.
-    }
-  }
-
-  private static String failure(CompletableFuture<Void> ack) {
-    if (!ack.isDone()) {
-      return "Kafka did not acknowledge the record in time";
-    }
-    try {
-      ack.getNow(null);
-      return "unknown";
-    } catch (RuntimeException e) {
-      Throwable cause = e.getCause() == null ? e : e.getCause();
-      return "Kafka refused the record: " + cause.getMessage();
+      acks.settle(index, e);
     }
   }
 

@@ -58,7 +58,8 @@ final class EventSchedule implements Iterator<ReplayEvent> {
   }
 
   private void scheduleLabel(DatasetRecord comment) {
-    if (comment.label() == null) {
+    // With a fraction of 0 no label is ever kept, so the draws would be wasted on every comment.
+    if (comment.label() == null || labelledFraction == 0) {
       return;
     }
     // Draw both numbers for every labelled comment so the fraction does not shift the delays.

@@ -20,9 +20,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,7 +38,8 @@ public final class RecordValidator {
   public static final String DEFAULT_THREAD = "default";
   public static final String DEFAULT_PLATFORM = "api";
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern EPOCH_MILLIS = Pattern.compile("-?\\d{1,18}");
+  private static final String[] COMMENT_FIELDS = {"id", "text", "eventTime", "thread", "platform", "language", "author"};
+  private static final String[] LABEL_FIELDS = {"commentId", "sentiment", "labelTime", "source"};
   private static final Pattern AUTHOR_FIELD = Pattern.compile("(\"author\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"");
 
   private final ValidationRules rules;
@@ -64,13 +64,55 @@ public final class RecordValidator {
     }
   }
 
-  /** A top-level field: its token type and, for scalars, its text. */
-  private record Field(JsonToken token, String text) {}
+  /**
+   * The top-level fields a record type reads: each one's token type and, for scalars, its text
+   * (the last occurrence wins). Other fields are skipped without being decoded.
+   */
+  private static final class Fields {
+    private final String[] names;
+    private final JsonToken[] tokens;
+    private final String[] texts;
+
+    Fields(String[] names) {
+      this.names = names;
+      this.tokens = new JsonToken[names.length];
+      this.texts = new String[names.length];
+    }
+
+    /** Position of {@code name} among the fields read, or -1 for a field that is skipped. */
+    int indexOf(String name) {
+      for (int i = 0; i < names.length; i++) {
+        if (names[i].equals(name)) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    void set(int index, JsonToken token, String text) {
+      tokens[index] = token;
+      texts[index] = text;
+    }
+
+    /** The token of {@code name}, or null when the line does not have it. */
+    JsonToken token(String name) {
+      return tokens[indexOf(name)];
+    }
+
+    String text(String name) {
+      return texts[indexOf(name)];
+    }
+  }
 
   public Validated<Comment> comment(byte[] line) {
+    return comment(line, 0, line.length);
+  }
+
+  /** As {@link #comment(byte[])}, for the {@code length} bytes of {@code source} from {@code offset}. */
+  public Validated<Comment> comment(byte[] source, int offset, int length) {
     String id = null;
     try {
-      Map<String, Field> fields = fields(line);
+      Fields fields = fields(source, offset, length, COMMENT_FIELDS);
       id = requiredText(fields, "id", rules.maxIdChars(), "id_too_long");
       String text = requiredText(fields, "text", rules.maxTextChars(), "text_too_long");
       String rawTime = optionalText(fields, "eventTime", 64);
@@ -85,31 +127,36 @@ public final class RecordValidator {
       long fingerprint = DuplicateFilter.fingerprint(platform, thread, author, text, language, rawTime);
       return new Validated.Valid<>(comment, id, fingerprint);
     } catch (Problem p) {
-      return new Validated.Invalid<>(p.code, p.getMessage(), id, redact(line));
+      return new Validated.Invalid<>(p.code, p.getMessage(), id, redact(source, offset, length));
     }
   }
 
   public Validated<Label> label(byte[] line) {
+    return label(line, 0, line.length);
+  }
+
+  /** As {@link #label(byte[])}, for the {@code length} bytes of {@code source} from {@code offset}. */
+  public Validated<Label> label(byte[] source, int offset, int length) {
     String commentId = null;
     try {
-      Map<String, Field> fields = fields(line);
+      Fields fields = fields(source, offset, length, LABEL_FIELDS);
       commentId = requiredText(fields, "commentId", rules.maxIdChars(), "id_too_long");
       Sentiment sentiment = sentiment(requiredText(fields, "sentiment", 32, "unknown_label"));
       String rawTime = optionalText(fields, "labelTime", 64);
       long labelTime = rawTime == null ? clock.millis() : time("labelTime", rawTime);
-      String source = orDefault(optionalText(fields, "source", rules.maxFieldChars()), DEFAULT_PLATFORM);
-      Label label = new Label(commentId, sentiment, source, labelTime);
-      return new Validated.Valid<>(label, commentId, DuplicateFilter.fingerprint(sentiment, source, rawTime));
+      String labelSource = orDefault(optionalText(fields, "source", rules.maxFieldChars()), DEFAULT_PLATFORM);
+      Label label = new Label(commentId, sentiment, labelSource, labelTime);
+      return new Validated.Valid<>(label, commentId, DuplicateFilter.fingerprint(sentiment, labelSource, rawTime));
     } catch (Problem p) {
-      return new Validated.Invalid<>(p.code, p.getMessage(), commentId, redact(line));
+      return new Validated.Invalid<>(p.code, p.getMessage(), commentId, redact(source, offset, length));
     }
   }
 
-  /** The top-level fields of a JSON object, read with the streaming parser (no tree is built). */
-  private static Map<String, Field> fields(byte[] line) throws Problem {
-    requireUtf8(line);
-    Map<String, Field> fields = new HashMap<>();
-    try (JsonParser parser = JSON.getFactory().createParser(line)) {
+  /** The named top-level fields of a JSON object, read with the streaming parser (no tree is built). */
+  private static Fields fields(byte[] source, int offset, int length, String[] names) throws Problem {
+    requireUtf8(source, offset, length);
+    Fields fields = new Fields(names);
+    try (JsonParser parser = JSON.getFactory().createParser(source, offset, length)) {
       JsonToken first = parser.nextToken();
       if (first == null) {
         throw new Problem("invalid_json", "broken JSON: no value");
@@ -118,13 +165,15 @@ public final class RecordValidator {
         throw new Problem("not_an_object", "expected a JSON object, got " + describe(first));
       }
       for (JsonToken token = parser.nextToken(); token != JsonToken.END_OBJECT; token = parser.nextToken()) {
-        String name = parser.currentName();
+        int index = fields.indexOf(parser.currentName());
         JsonToken value = parser.nextToken();
         if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
           parser.skipChildren();
-          fields.put(name, new Field(value, null));
-        } else {
-          fields.put(name, new Field(value, value == JsonToken.VALUE_NULL ? null : parser.getText()));
+          if (index >= 0) {
+            fields.set(index, value, null);
+          }
+        } else if (index >= 0) {
+          fields.set(index, value, value == JsonToken.VALUE_NULL ? null : parser.getText());
         }
       }
       if (parser.nextToken() != null) {
@@ -139,14 +188,14 @@ public final class RecordValidator {
   }
 
   /** Strict UTF-8, checked separately so the answer can say so (ASCII lines, the common case, skip the decoder). */
-  private static void requireUtf8(byte[] line) throws Problem {
-    for (byte b : line) {
-      if (b < 0) {
+  private static void requireUtf8(byte[] source, int offset, int length) throws Problem {
+    for (int i = offset; i < offset + length; i++) {
+      if (source[i] < 0) {
         try {
           StandardCharsets.UTF_8.newDecoder()
               .onMalformedInput(CodingErrorAction.REPORT)
               .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(line));
+              .decode(ByteBuffer.wrap(source, offset, length));
           return;
         } catch (CharacterCodingException e) {
           throw new Problem("invalid_utf8", "not valid UTF-8 (" + e.getMessage() + ")");
@@ -166,7 +215,7 @@ public final class RecordValidator {
     };
   }
 
-  private static String requiredText(Map<String, Field> fields, String name, int maxChars, String tooLongCode)
+  private static String requiredText(Fields fields, String name, int maxChars, String tooLongCode)
       throws Problem {
     String value = optionalText(fields, name, maxChars, tooLongCode);
     if (value == null) {
@@ -175,22 +224,21 @@ public final class RecordValidator {
     return value;
   }
 
-  private static String optionalText(Map<String, Field> fields, String name, int maxChars) throws Problem {
+  private static String optionalText(Fields fields, String name, int maxChars) throws Problem {
     return optionalText(fields, name, maxChars, "field_too_long");
   }
 
   /** A string or number field, stripped; null when absent, null or blank. */
-  private static String optionalText(Map<String, Field> fields, String name, int maxChars, String tooLongCode)
+  private static String optionalText(Fields fields, String name, int maxChars, String tooLongCode)
       throws Problem {
-    Field field = fields.get(name);
-    if (field == null || field.text() == null && field.token() == JsonToken.VALUE_NULL) {
+    JsonToken token = fields.token(name);
+    if (token == null || token == JsonToken.VALUE_NULL) {
       return null;
     }
-    if (!field.token().isScalarValue() || field.token() == JsonToken.VALUE_TRUE
-        || field.token() == JsonToken.VALUE_FALSE) {
-      throw new Problem("wrong_type", name + " must be a string, not " + describe(field.token()));
+    if (!token.isScalarValue() || token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE) {
+      throw new Problem("wrong_type", name + " must be a string, not " + describe(token));
     }
-    String text = field.text().strip();
+    String text = fields.text(name).strip();
     if (text.isEmpty()) {
       return null;
     }
@@ -205,7 +253,7 @@ public final class RecordValidator {
   private long time(String name, String text) throws Problem {
     long millis;
     try {
-      millis = EPOCH_MILLIS.matcher(text).matches() ? Long.parseLong(text) : parseIso(text);
+      millis = isEpochMillis(text) ? Long.parseLong(text) : parseIso(text);
     } catch (DateTimeParseException | NumberFormatException e) {
       throw new Problem("bad_time", name + " '" + text + "' is neither epoch milliseconds nor an ISO-8601 time");
     }
@@ -218,6 +266,22 @@ public final class RecordValidator {
           + rules.maxFutureSkew().toSeconds() + " s ahead of now)");
     }
     return millis;
+  }
+
+  /** An optional minus sign and 1 to 18 digits: a long that cannot overflow. */
+  private static boolean isEpochMillis(String text) {
+    int start = text.startsWith("-") ? 1 : 0;
+    int digits = text.length() - start;
+    if (digits < 1 || digits > 18) {
+      return false;
+    }
+    for (int i = start; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static long parseIso(String text) {
@@ -239,7 +303,8 @@ public final class RecordValidator {
   }
 
   /** The line for a dead letter, with the author handle replaced by its pseudonym (or masked when unparsable). */
-  private byte[] redact(byte[] line) {
+  private byte[] redact(byte[] source, int offset, int length) {
+    byte[] line = Arrays.copyOfRange(source, offset, offset + length);
     JsonNode node;
     try {
       node = JSON.readTree(line);

@@ -25,15 +25,16 @@ class IngestThroughputTest {
         Path.of(System.getProperty("sentiflow.data.dir", "../../shared/data")));
     List<String> progress = new ArrayList<>();
 
-    IngestThroughput.Result result = IngestThroughput.run(kafka.clientProperties(), replay, topics, 500, 2, 1,
+    IngestThroughput.Result result = IngestThroughput.run(kafka.clientProperties(), replay, topics, 500, 2, 1, 1, 1,
         progress::add);
 
     assertThat(result.comments()).isEqualTo(2_000);
-    // Warm-up and one measured round, each writing the comments three times: replay, bare producer, HTTP.
+    // A warm-up pass and a run of one pass, each writing the comments three times: replay, bare producer, HTTP.
     assertThat(TestTopics.readAll(kafka, topics.comments())).hasSize(2 * 3 * 2_000);
     assertThat(result.replayRatio()).isEqualTo(result.replayPerSecond() / result.bareProducerPerSecond());
     assertThat(progress).hasSize(2);
     JsonNode json = new ObjectMapper().readTree(result.toJson());
-    assertThat(json.fieldNames()).toIterable().contains("replay_ratio", "http_ratio", "bare_producer_per_s");
+    assertThat(json.fieldNames()).toIterable().contains("replay_ratio", "http_ratio", "bare_producer_per_s",
+        "replay_target", "http_target", "runs_replay_ratio", "runs_http_ratio");
   }
 }
