@@ -31,19 +31,22 @@ final class BagForward {
         new Shape(touched.examples(), Math.max(1, touched.count())));
   }
 
+  /** Each example's mean of its rows, {@code bag x rows}: {@code [examples x dim]}. */
+  static NDArray bagMeans(NDArray bag, NDArray rows) {
+    return bag.matMul(rows);
+  }
+
   /**
    * Logits class-major, {@code [classes x examples]}: the log-softmax over classes then runs along
    * the outer axis, which PyTorch vectorizes across examples, where a softmax over an inner axis
    * of three classes runs about four times slower.
    *
-   * @param bag the batch's bag matrix from {@link #bagMatrix}
-   * @param rows the touched embedding rows, {@code [rows x dim]}
+   * @param means the bag means from {@link #bagMeans}, {@code [examples x dim]}
    * @param dense W {@code [dim x classes]}, or {@code null} for the LINEAR form (W = identity)
    * @param bias b {@code [classes x 1]}
    */
-  static NDArray logits(NDArray bag, NDArray rows, NDArray dense, NDArray bias) {
-    NDArray hidden = bag.matMul(rows);
-    NDArray projected = dense == null ? hidden.transpose() : dense.transpose().matMul(hidden.transpose());
+  static NDArray logits(NDArray means, NDArray dense, NDArray bias) {
+    NDArray projected = dense == null ? means.transpose() : dense.transpose().matMul(means.transpose());
     return projected.add(bias);
   }
 }
