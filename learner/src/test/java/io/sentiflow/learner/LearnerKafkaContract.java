@@ -24,11 +24,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -52,13 +50,11 @@ abstract class LearnerKafkaContract {
   private LearnerConfig config;
 
   @BeforeEach
-  void freshTopicAndModel() throws ExecutionException, InterruptedException {
+  void freshTopicAndModel() {
     TopicProvisioner.createMissing(cluster().clientProperties(), (short) 1, true);
     run = UUID.randomUUID().toString().substring(0, 8);
     inputTopic = "training-examples-" + run;
-    try (Admin admin = Admin.create(cluster().clientProperties())) {
-      admin.createTopics(List.of(new NewTopic(inputTopic, PARTITIONS, (short) 1))).all().get();
-    }
+    KafkaTestUtils.createTopics(cluster(), Map.of(inputTopic, PARTITIONS));
     config = LearnerConfig.defaults().toBuilder()
         .modelId("it-" + run)
         .inputTopic(inputTopic)

@@ -2,6 +2,8 @@ package io.sentiflow.ops.bench;
 
 import io.sentiflow.schemas.kafka.EmbeddedKafkaBroker;
 import io.sentiflow.schemas.kafka.TopicProvisioner;
+import io.sentiflow.schemas.kafka.TopicReadiness;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -62,6 +64,9 @@ final class BenchKafka implements AutoCloseable {
     try (Admin admin = Admin.create(clientProperties)) {
       admin.createTopics(topics.stream()
           .map(t -> new NewTopic(t, Optional.of(partitions), Optional.empty())).toList()).all().get();
+    }
+    if (!TopicReadiness.await(clientProperties, topics, Duration.ofSeconds(30))) {
+      throw new IllegalStateException("benchmark topics " + topics + " have no serving leaders after 30 s");
     }
     return topics;
   }

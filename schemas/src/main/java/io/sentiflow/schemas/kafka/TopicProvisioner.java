@@ -1,6 +1,7 @@
 package io.sentiflow.schemas.kafka;
 
 import io.sentiflow.schemas.Topic;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,8 +50,11 @@ public final class TopicProvisioner {
       }
       admin.createTopics(missing).all().get();
       List<String> created = missing.stream().map(NewTopic::name).toList();
-      awaitLeaders(admin, created);
       if (!created.isEmpty()) {
+        // A producer that writes the moment a topic exists can meet NOT_LEADER and stall its first batch.
+        if (!TopicReadiness.await(props, created, Duration.ofSeconds(30))) {
+          throw new IllegalStateException("topics " + created + " have partitions without a serving leader after 30 s");
+        }
         LOG.info("created topics {}", created);
       }
       return created;
@@ -60,37 +63,6 @@ public final class TopicProvisioner {
       throw new IllegalStateException("interrupted while creating topics", e);
     } catch (ExecutionException e) {
       throw new IllegalStateException("cannot create topics: " + e.getCause().getMessage(), e.getCause());
-    }
-  }
-
-  /**
-   * Waits until every partition of the new topics has a leader: a producer that writes the moment
-   * a topic exists can otherwise meet NOT_LEADER and, with idempotence, stall on its first batch.
-   */
-  private static void awaitLeaders(Admin admin, List<String> topics) throws InterruptedException, ExecutionException {
-    long deadline = System.nanoTime() + 30_000_000_000L;
-    while (!topics.isEmpty()) {
-      if (allPartitionsLed(admin, topics)) {
-        return;
-      }
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("topics " + topics + " have partitions without a leader after 30 s");
-      }
-      Thread.sleep(50);
-    }
-  }
-
-  private static boolean allPartitionsLed(Admin admin, List<String> topics)
-      throws InterruptedException, ExecutionException {
-    try {
-      return admin.describeTopics(topics).allTopicNames().get().values().stream()
-          .flatMap(description -> description.partitions().stream())
-          .allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty());
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof UnknownTopicOrPartitionException) {
-        return false; // metadata has not reached the broker yet
-      }
-      throw e;
     }
   }
 

@@ -1,12 +1,16 @@
 package io.sentiflow.schemas.testing;
 
+import io.sentiflow.schemas.kafka.TopicReadiness;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -21,6 +25,25 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 public final class KafkaTestUtils {
 
   private KafkaTestUtils() {}
+
+  /**
+   * Creates topics with the given partition counts and waits until every partition has a serving
+   * leader, so tests may write to them at once.
+   */
+  public static void createTopics(KafkaCluster cluster, Map<String, Integer> partitionsByTopic) {
+    try (Admin admin = Admin.create(cluster.clientProperties())) {
+      admin.createTopics(partitionsByTopic.entrySet().stream()
+          .map(topic -> new NewTopic(topic.getKey(), topic.getValue(), (short) 1)).toList()).all().get();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("cannot create test topics", e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    if (!TopicReadiness.await(cluster.clientProperties(), partitionsByTopic.keySet(), Duration.ofSeconds(60))) {
+      throw new IllegalStateException("test topics " + partitionsByTopic.keySet() + " did not become ready");
+    }
+  }
 
   /** Writes raw key/value pairs and waits until the broker acknowledged all of them. */
   public static void produce(KafkaCluster cluster, String topic, List<byte[][]> keyValues) {

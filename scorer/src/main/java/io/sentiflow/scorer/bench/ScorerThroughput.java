@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.sentiflow.avro.Features;
 import io.sentiflow.avro.SentimentScore;
 import io.sentiflow.schemas.Codecs;
+import io.sentiflow.schemas.kafka.TopicReadiness;
 import io.sentiflow.schemas.model.ModelWeights;
 import io.sentiflow.scorer.DeliveryMode;
 import io.sentiflow.scorer.ScorerConfig;
@@ -20,7 +21,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
@@ -33,7 +33,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
@@ -180,34 +179,14 @@ public final class ScorerThroughput {
           new NewTopic(topics.sentimentByThread(), PARTITIONS, (short) 1),
           new NewTopic(topics.driftAlerts(), 1, (short) 1),
           new NewTopic(topics.rejected(), 1, (short) 1))).all().get();
-      awaitLeaders(admin, List.of(topics.features(), topics.labels(), topics.scores(), topics.sentimentByThread()));
+      if (!TopicReadiness.await(kafka, List.of(topics.features(), topics.labels(), topics.scores(),
+          topics.sentimentByThread()), Duration.ofSeconds(30))) {
+        throw new IllegalStateException("benchmark topics have no serving leaders after 30 s");
+      }
     } catch (Exception e) {
       throw new IllegalStateException("cannot create benchmark topics", e);
     }
     return topics;
-  }
-
-  /** Waits until every partition of the new topics has a leader. */
-  private static void awaitLeaders(Admin admin, List<String> names) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (!haveLeaders(admin, names)) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("benchmark topics have no leaders yet");
-      }
-      sleep(50);
-    }
-  }
-
-  private static boolean haveLeaders(Admin admin, List<String> names) throws InterruptedException {
-    try {
-      return admin.describeTopics(names).allTopicNames().get().values().stream()
-          .allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof UnknownTopicOrPartitionException) {
-        return false;
-      }
-      throw new IllegalStateException(e.getCause());
-    }
   }
 
   /** Writes the features, each stamped as ingested when sent, at {@code ratePerSecond} (0: as fast as possible). */

@@ -1,4 +1,4 @@
-package io.sentiflow.ingest;
+package io.sentiflow.schemas.kafka;
 
 import java.time.Duration;
 import java.util.Collection;
