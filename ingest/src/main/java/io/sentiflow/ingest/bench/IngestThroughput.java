@@ -16,14 +16,9 @@ import io.sentiflow.schemas.Codecs;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -302,20 +297,23 @@ public final class IngestThroughput {
   }
 
   /**
-   * The HTTP ingest service, running for the whole bench, and its clients. Each pass posts the
-   * first batches (about {@value #PROGRESS_EVERY} comments) one at a time and untimed, so the
-   * window opens where the replay's and the bare producer's do, then the rest from concurrent
-   * clients, each posting its next batch once the last is answered.
+   * The HTTP ingest service, running for the whole bench, and its clients. Each pass opens a
+   * connection per client, posts the first batches (about {@value #PROGRESS_EVERY} comments) one at
+   * a time and untimed, so the window opens where the replay's and the bare producer's do, then the
+   * rest from all clients at once, each posting its next batch once the last is answered.
    */
   private static final class HttpService implements AutoCloseable {
+
+    private static final String HOST = "127.0.0.1";
+    private static final String PATH = "/v1/comments";
 
     private final List<Comment> comments;
     private final int batchSize;
     private final int headBatches;
     private final int clients;
+    private final String token = UUID.randomUUID().toString();
     private final IngestServer server;
-    private final HttpRequest.Builder request;
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final int port;
     private final ExecutorService pool;
 
     HttpService(Properties kafka, IngestTopics topics, List<Comment> comments, int batchSize, int clients) {
@@ -327,14 +325,10 @@ public final class IngestThroughput {
             + " comments to time after the first " + PROGRESS_EVERY);
       }
       this.clients = clients;
-      String token = UUID.randomUUID().toString();
-      server = new IngestServer(kafka, IngestConfig.defaults().withHost("127.0.0.1").withPort(0)
+      server = new IngestServer(kafka, IngestConfig.defaults().withHost(HOST).withPort(0)
           .withBearerTokens(Set.of(token)).withTopics(topics).withPrivacy(PrivacyConfig.defaults()),
           new SimpleMeterRegistry());
-      request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.start() + "/v1/comments"))
-          .header("Authorization", "Bearer " + token)
-          .header("Content-Type", "application/x-ndjson")
-          .timeout(Duration.ofSeconds(60));
+      port = server.start();
       pool = Executors.newFixedThreadPool(clients);
     }
 
@@ -344,30 +338,40 @@ public final class IngestThroughput {
      */
     Window measure(int pass) throws Exception {
       List<byte[]> batches = ndjsonBatches(comments, batchSize, "-p" + pass);
-      collectGarbage();
-      for (byte[] batch : batches.subList(0, headBatches)) {
-        post(batch);
-      }
-      AtomicInteger next = new AtomicInteger(headBatches);
-      Callable<Void> poster = () -> {
-        for (int i = next.getAndIncrement(); i < batches.size(); i = next.getAndIncrement()) {
-          post(batches.get(i));
+      List<NdjsonConnection> connections = new ArrayList<>();
+      try {
+        for (int i = 0; i < clients; i++) {
+          connections.add(new NdjsonConnection(HOST, port, PATH, token));
         }
-        return null;
-      };
-      long start = System.nanoTime();
-      for (Future<Void> done : pool.invokeAll(Collections.nCopies(clients, poster))) {
-        done.get();
+        collectGarbage();
+        for (byte[] batch : batches.subList(0, headBatches)) {
+          post(connections.get(0), batch);
+        }
+        AtomicInteger next = new AtomicInteger(headBatches);
+        List<Callable<Void>> posters = connections.stream().<Callable<Void>>map(connection -> () -> {
+          for (int i = next.getAndIncrement(); i < batches.size(); i = next.getAndIncrement()) {
+            post(connection, batches.get(i));
+          }
+          return null;
+        }).toList();
+        long start = System.nanoTime();
+        for (Future<Void> done : pool.invokeAll(posters)) {
+          done.get();
+        }
+        return new Window(comments.size() - (long) headBatches * batchSize, System.nanoTime() - start);
+      } finally {
+        for (NdjsonConnection connection : connections) {
+          connection.close();
+        }
       }
-      return new Window(comments.size() - (long) headBatches * batchSize, System.nanoTime() - start);
     }
 
-    private void post(byte[] batch) throws IOException, InterruptedException {
-      HttpResponse<String> answer = client.send(request.copy().POST(HttpRequest.BodyPublishers.ofByteArray(batch))
-          .build(), HttpResponse.BodyHandlers.ofString());
-      if (answer.statusCode() != 200) {
-        throw new IllegalStateException("HTTP ingest answered " + answer.statusCode() + ": "
-            + answer.body().substring(0, Math.min(500, answer.body().length())));
+    private static void post(NdjsonConnection connection, byte[] batch) throws IOException {
+      NdjsonConnection.Answer answer = connection.post(batch);
+      if (answer.status() != 200) {
+        String body = answer.text();
+        throw new IllegalStateException("HTTP ingest answered " + answer.status() + ": "
+            + body.substring(0, Math.min(500, body.length())));
       }
     }
 

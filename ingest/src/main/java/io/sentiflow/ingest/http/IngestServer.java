@@ -238,28 +238,32 @@ public final class IngestServer implements AutoCloseable {
   }
 
   /**
-   * Validates and writes every line. Holds {@code lines.size()} admission permits: each line handed
-   * to Kafka gives its permit back when settled, every other line when validation is done.
+   * Validates every line, classifies the valid ones against the duplicate filter in one go and
+   * writes the new ones. Holds {@code lines.size()} admission permits: each line handed to Kafka
+   * gives its permit back when settled, every other line once all are handed over.
    */
   private <T extends SpecificRecord> List<LineResult> writeLines(List<BodyLines.Line> lines, Endpoint<T> endpoint) {
+    List<Validated<T>> validated = new ArrayList<>(lines.size());
+    for (BodyLines.Line line : lines) {
+      validated.add(endpoint.validator().validate(line.body(), line.offset(), line.length()));
+    }
+    DuplicateFilter.Verdict[] verdicts = endpoint.deduplicate() ? duplicates.checkAll(validated) : null;
     List<LineResult> results = new ArrayList<>(lines.size());
     BatchAcks acks = new BatchAcks(lines.size(), gate);
     int handedToKafka = 0;
     boolean kafkaRefused = false;
     try {
-      for (BodyLines.Line line : lines) {
-        int index = results.size();
-        Validated<T> validated = endpoint.validator().validate(line.body(), line.offset(), line.length());
-        if (validated instanceof Validated.Invalid<T> invalid) {
+      for (int index = 0; index < lines.size(); index++) {
+        BodyLines.Line line = lines.get(index);
+        if (validated.get(index) instanceof Validated.Invalid<T> invalid) {
           results.add(LineResult.rejected(line.number(), invalid.key(), invalid.code(), invalid.reason()));
           deadLetter(endpoint, "line " + line.number() + " [" + invalid.code() + "]: " + invalid.reason(),
               invalid.key(), invalid.redacted());
           count(endpoint, "rejected");
           continue;
         }
-        Validated.Valid<T> valid = (Validated.Valid<T>) validated;
-        DuplicateFilter.Verdict verdict = endpoint.deduplicate()
-            ? duplicates.check(valid.key(), valid.fingerprint()) : DuplicateFilter.Verdict.NEW;
+        Validated.Valid<T> valid = (Validated.Valid<T>) validated.get(index);
+        DuplicateFilter.Verdict verdict = verdicts == null ? DuplicateFilter.Verdict.NEW : verdicts[index];
         if (verdict == DuplicateFilter.Verdict.REPEAT) {
           results.add(LineResult.duplicate(line.number(), valid.key()));
           count(endpoint, "duplicate");

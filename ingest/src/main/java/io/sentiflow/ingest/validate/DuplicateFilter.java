@@ -1,6 +1,7 @@
 package io.sentiflow.ingest.validate;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,6 +31,25 @@ public final class DuplicateFilter {
 
   /** Classifies {@code id} and, when it is new, remembers it with its fingerprint. */
   public synchronized Verdict check(String id, long fingerprint) {
+    return classify(id, fingerprint);
+  }
+
+  /**
+   * {@link #check} for every valid record of a batch, in order, under one lock: a request of
+   * hundreds of lines takes the lock once instead of once a line, so concurrent requests do not
+   * queue on it line by line. Invalid records get null.
+   */
+  public synchronized Verdict[] checkAll(List<? extends Validated<?>> batch) {
+    Verdict[] verdicts = new Verdict[batch.size()];
+    for (int i = 0; i < verdicts.length; i++) {
+      if (batch.get(i) instanceof Validated.Valid<?> valid) {
+        verdicts[i] = classify(valid.key(), valid.fingerprint());
+      }
+    }
+    return verdicts;
+  }
+
+  private Verdict classify(String id, long fingerprint) {
     Long seen = fingerprints.putIfAbsent(id, fingerprint);
     if (seen == null) {
       return Verdict.NEW;

@@ -2,6 +2,7 @@ package io.sentiflow.ingest.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DuplicateFilterTest {
@@ -20,6 +21,19 @@ class DuplicateFilterTest {
     assertThat(filter.check("1", a)).isEqualTo(DuplicateFilter.Verdict.NEW);
     filter.forget("1");
     assertThat(filter.check("1", a)).isEqualTo(DuplicateFilter.Verdict.NEW);
+  }
+
+  @Test
+  void aBatchIsClassifiedInOrderAsLineByLineChecksWouldBe() {
+    DuplicateFilter filter = new DuplicateFilter(10);
+    filter.check("seen", 1L);
+    List<Validated<String>> batch = List.of(new Validated.Valid<>("r", "new", 1L),
+        new Validated.Invalid<>("missing_field", "missing text", "broken", new byte[0]),
+        new Validated.Valid<>("r", "seen", 1L), new Validated.Valid<>("r", "seen", 2L),
+        new Validated.Valid<>("r", "new", 1L));
+
+    assertThat(filter.checkAll(batch)).containsExactly(DuplicateFilter.Verdict.NEW, null,
+        DuplicateFilter.Verdict.REPEAT, DuplicateFilter.Verdict.CONFLICT, DuplicateFilter.Verdict.REPEAT);
   }
 
   @Test
