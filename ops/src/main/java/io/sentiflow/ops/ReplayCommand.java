@@ -24,7 +24,7 @@ final class ReplayCommand implements Callable<Integer> {
   PrivacyOptions privacy = new PrivacyOptions();
 
   @Option(names = "--preset", defaultValue = "airline",
-      description = "airline, sentiment140, semeval or tweeteval (default: ${DEFAULT-VALUE}).")
+      description = "airline, sentiment140, semeval or tweeteval-validation (default: ${DEFAULT-VALUE}).")
   String preset;
 
   @Option(names = "--data-dir", description = "Where the shipped datasets are (default: ../shared/data).")

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -21,8 +22,8 @@ final class ScorerCommand implements Callable<Integer> {
   @Mixin
   MetricsOptions metrics = new MetricsOptions();
 
-  @Option(names = "--delivery", defaultValue = "LOW_LATENCY",
-      description = "LOW_LATENCY (at-least-once, deduplicated by comment id) or EXACTLY_ONCE (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--delivery", defaultValue = "low-latency", converter = DeliveryModeConverter.class,
+      description = "low-latency (at-least-once, deduplicated by comment id) or exactly-once (default: ${DEFAULT-VALUE}).")
   DeliveryMode delivery;
 
   @Option(names = "--window", defaultValue = "PT1M",
@@ -46,5 +47,13 @@ final class ScorerCommand implements Callable<Integer> {
     scorer.start();
     Services.runUntilStopped(scorer);
     return 0;
+  }
+
+  /** Takes the delivery mode in its flag form ({@code exactly-once}) or as the constant's name. */
+  static final class DeliveryModeConverter implements ITypeConverter<DeliveryMode> {
+    @Override
+    public DeliveryMode convert(String value) {
+      return DeliveryMode.parse(value);
+    }
   }
 }

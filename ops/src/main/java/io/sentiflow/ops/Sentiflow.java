@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Sentiflow.Version.class,
     description = "Real-time sentiment scoring that keeps learning from the stream it serves.%n"
-        + "Settings come from flags, then SENTIFLOW_* environment variables, then the --config file.",
+        + "Settings come from flags, then SENTIFLOW_* environment variables, then the properties file named by "
+        + "SENTIFLOW_CONFIG (default: sentiflow.properties, if present).",
     subcommands = {DemoCommand.class, IngestCommand.class, ReplayCommand.class, FeaturesCommand.class,
         LearnerCommand.class, ScorerCommand.class, DashboardCommand.class, TopicsCommand.class, BenchCommand.class,
         EvaluateCommand.class, CommandLine.HelpCommand.class})
