@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,27 +32,67 @@ class ComposeFileTest {
   private static JsonNode services;
   private static JsonNode compose;
 
+  /** The secrets compose demands of whoever starts it; any values do for reading the file. */
+  private static final Map<String, String> SECRETS =
+      Map.of("SENTIFLOW_TOKEN", "test-token", "SENTIFLOW_PSEUDONYM_KEY", "test-key");
+
   @BeforeAll
   static void readCompose() throws Exception {
-    compose = new ObjectMapper(new YAMLFactory()).readTree(dockerCompose("config"));
+    compose = yaml(dockerCompose(SECRETS, List.of("docker-compose.yml"), "config").output());
     services = compose.get("services");
   }
 
   @Test
   void dockerComposeAcceptsTheFile() throws Exception {
-    dockerCompose("config", "-q");
+    assertThat(dockerCompose(SECRETS, List.of("docker-compose.yml"), "config", "-q").exitCode()).isZero();
   }
 
-  /** Runs docker-compose on the root file; fails with its output unless it exits 0. */
-  private static String dockerCompose(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("docker-compose", "-f", "docker-compose.yml"));
+  @Test
+  void composeRefusesToStartIngestWithoutItsSecrets() throws Exception {
+    Result result = dockerCompose(Map.of(), List.of("docker-compose.yml"), "config", "-q");
+    assertThat(result.exitCode()).isNotZero();
+    assertThat(result.errors()).contains("SENTIFLOW_TOKEN");
+  }
+
+  @Test
+  void theGpuOverrideReservesAGpuForTheOneLearner() throws Exception {
+    JsonNode merged = yaml(dockerCompose(SECRETS, List.of("docker-compose.yml", "docker-compose.gpu.yml"), "config")
+        .output()).get("services");
+    List<String> learners = new ArrayList<>();
+    merged.fields().forEachRemaining(service -> {
+      if (service.getValue().path("command").path(0).asText().equals("learner")) {
+        learners.add(service.getKey());
+      }
+    });
+    assertThat(learners).containsExactly("learner");
+    JsonNode device = merged.get("learner").at("/deploy/resources/reservations/devices/0");
+    assertThat(device.get("driver").asText()).isEqualTo("nvidia");
+    assertThat(device.get("capabilities").toString()).contains("gpu");
+    assertThat(services.get("learner").at("/deploy/resources/reservations").isMissingNode()).isTrue();
+  }
+
+  private record Result(int exitCode, String output, String errors) {}
+
+  /** Runs docker-compose on {@code files} with {@code environment} added; its output once it exits. */
+  private static Result dockerCompose(Map<String, String> environment, List<String> files, String... args)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("docker-compose"));
+    files.forEach(file -> command.addAll(List.of("-f", file)));
     command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).directory(ROOT.toFile()).start();
+    ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile());
+    builder.environment().keySet().removeAll(SECRETS.keySet());
+    builder.environment().putAll(environment);
+    Process process = builder.start();
     CompletableFuture<String> errors = CompletableFuture.supplyAsync(() -> readFully(process.getErrorStream()));
     String output = readFully(process.getInputStream());
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(process.exitValue()).as(errors.join()).isZero();
-    return output;
+    return new Result(process.exitValue(), output, errors.join());
+  }
+
+  /** The YAML docker-compose printed, failing with its errors if it printed none. */
+  private static JsonNode yaml(String text) throws IOException {
+    assertThat(text).as("docker-compose config output").isNotBlank();
+    return new ObjectMapper(new YAMLFactory()).readTree(text);
   }
 
   private static String readFully(InputStream stream) {
@@ -102,10 +141,16 @@ class ComposeFileTest {
   void publishedPortsAreThePortsTheServicesListenOn() {
     assertThat(publishedPort("ingest")).isEqualTo(optionValue("ingest", "--port"));
     assertThat(publishedPort("dashboard")).isEqualTo(optionValue("dashboard", "--port"));
-    String prometheus = read("ops/prometheus/prometheus.yml");
+    JsonNode sentiflowJob = null;
+    for (JsonNode job : readYaml("ops/prometheus/prometheus.yml").get("scrape_configs")) {
+      if (job.get("job_name").asText().equals("sentiflow")) {
+        sentiflowJob = job.get("dns_sd_configs").get(0);
+      }
+    }
+    assertThat(sentiflowJob).as("the sentiflow scrape job").isNotNull();
     for (String service : List.of("ingest", "learner", "scorer", "dashboard")) {
-      assertThat(prometheus).contains(service);
-      assertThat(prometheus).contains("port: " + optionValue(service, "--metrics-port"));
+      assertThat(sentiflowJob.get("names").toString()).contains("\"" + service + "\"");
+      assertThat(sentiflowJob.get("port").asText()).isEqualTo(optionValue(service, "--metrics-port"));
     }
   }
 
@@ -119,9 +164,9 @@ class ComposeFileTest {
     return command.get(command.indexOf(option) + 1);
   }
 
-  private static String read(String relative) {
+  private static JsonNode readYaml(String relative) {
     try {
-      return Files.readString(ROOT.resolve(relative));
+      return new ObjectMapper(new YAMLFactory()).readTree(ROOT.resolve(relative).toFile());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
