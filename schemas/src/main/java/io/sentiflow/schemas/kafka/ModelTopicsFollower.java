@@ -1,16 +1,12 @@
 package io.sentiflow.schemas.kafka;
 
-import io.sentiflow.avro.ModelChunk;
-import io.sentiflow.avro.ModelUpdate;
 import io.sentiflow.schemas.Codecs;
-import io.sentiflow.schemas.InvalidRecordException;
 import io.sentiflow.schemas.Topic;
 import io.sentiflow.schemas.model.ModelFollower;
 import io.sentiflow.schemas.model.ModelWeights;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
@@ -96,11 +92,17 @@ public final class ModelTopicsFollower implements AutoCloseable {
       }
     } catch (WakeupException e) {
       if (running) {
-        throw e;
+        LOG.error("model follower woken up while running; it stops, and v{} stays served", servedVersion(), e);
       }
+    } catch (RuntimeException e) {
+      LOG.error("model follower stopped; v{} stays served until a restart", servedVersion(), e);
     } finally {
       consumer.close();
     }
+  }
+
+  private String servedVersion() {
+    return follower.served().map(w -> String.valueOf(w.version())).orElse("(none)");
   }
 
   private void pollOnce(Duration timeout) {
@@ -114,27 +116,20 @@ public final class ModelTopicsFollower implements AutoCloseable {
         } else {
           follower.onUpdate(Codecs.MODEL_UPDATE.decode(record.value()));
         }
-      } catch (InvalidRecordException e) {
-        LOG.error("skipping undecodable record at {}-{}@{}: {}", record.topic(), record.partition(),
-            record.offset(), e.getMessage());
+      } catch (RuntimeException e) {
+        // Undecodable, or not a valid step from the version held: the follower keeps the model it
+        // has, and an incomplete version waits for the next snapshot, rather than stop following.
+        LOG.error("skipping model record at {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
+            e.toString());
       }
     }
-    if (sawSnapshot && follower.latest().isEmpty()) {
-      follower.loadSnapshot();
+    if (sawSnapshot) {
+      follower.loadSnapshot(); // a no-op unless the snapshot is newer than the version held
     }
-  }
-
-  public ModelFollower follower() {
-    return follower;
   }
 
   public Optional<ModelWeights> served() {
     return follower.served();
-  }
-
-  /** End offsets of both model topics, for lag metrics. */
-  public Map<TopicPartition, Long> endOffsets() {
-    return consumer.endOffsets(List.of(SNAPSHOTS, UPDATES));
   }
 
   @Override

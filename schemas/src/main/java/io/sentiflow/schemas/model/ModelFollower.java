@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * newest model and by a restarting learner to recover the last committed one.
  *
  * <p>{@link #latest()} is the newest complete version, {@link #served()} the newest one the quality
- * gate let through (or the version an operator pinned). Not thread-safe: one thread feeds it;
+ * gate let through. Not thread-safe: one thread feeds it;
  * readers on other threads take the immutable {@link ModelWeights} it publishes through the
  * listener or {@link #served()} (a volatile read).
  */
@@ -31,10 +31,10 @@ public final class ModelFollower {
   private final Consumer<ModelWeights> onServedChange;
   private final Map<String, ModelChunk> snapshotRecords = new HashMap<>();
   private final TreeMap<Long, List<ModelUpdate>> pendingParts = new TreeMap<>();
-  private final Map<Long, ModelWeights> recentServable = new HashMap<>();
   private ModelWeights latest;
   private volatile ModelWeights served;
-  private Long pinnedVersion;
+  /** The version found incomplete (a part missing below its last one), so it is reported once. */
+  private long reportedIncomplete = -1;
 
   public ModelFollower(String modelId, Consumer<ModelWeights> onServedChange) {
     this.modelId = modelId;
@@ -104,12 +104,33 @@ public final class ModelFollower {
         }
         return;
       }
-      if (parts.stream().noneMatch(ModelUpdate::getLastPart)) {
+      if (!complete(parts)) {
         return;
       }
       pendingParts.remove(next);
       install(apply(latest, parts));
     }
+  }
+
+  /**
+   * Whether every part from 0 to the last one is in. A part lost below the last (undecodable, say)
+   * leaves the version incomplete for good: the follower then waits for the next snapshot rather
+   * than serve weights the learner never had.
+   */
+  private boolean complete(List<ModelUpdate> parts) {
+    Optional<ModelUpdate> last = parts.stream().filter(ModelUpdate::getLastPart).findFirst();
+    if (last.isEmpty()) {
+      return false;
+    }
+    long distinctParts = parts.stream().mapToInt(ModelUpdate::getPart).filter(p -> p <= last.get().getPart())
+        .distinct().count();
+    boolean complete = distinctParts == last.get().getPart() + 1;
+    if (!complete && reportedIncomplete != last.get().getVersion()) {
+      reportedIncomplete = last.get().getVersion();
+      LOG.error("{} v{} lacks parts below its last part {}; waiting for a newer snapshot", modelId,
+          last.get().getVersion(), last.get().getPart());
+    }
+    return complete;
   }
 
   private static ModelWeights apply(ModelWeights base, List<ModelUpdate> parts) {
@@ -137,44 +158,13 @@ public final class ModelFollower {
   private void install(ModelWeights version) {
     latest = version;
     if (version.servable()) {
-      recentServable.put(version.version(), version);
-      recentServable.keySet().removeIf(v -> v < version.version() - RETAINED_VERSIONS);
-      if (pinnedVersion == null) {
-        serve(version);
-      }
+      served = version;
+      onServedChange.accept(version);
     } else {
       LOG.warn("{} v{} is marked not servable; still serving v{}", modelId, version.version(),
           served == null ? "none" : served.version());
     }
   }
-
-  private void serve(ModelWeights version) {
-    served = version;
-    onServedChange.accept(version);
-  }
-
-  /**
-   * Serves {@code version} until {@link #unpin()}, if it is one of the last servable versions held.
-   * Returns whether it could.
-   */
-  public boolean pin(long version) {
-    ModelWeights held = recentServable.get(version);
-    if (held == null) {
-      return false;
-    }
-    pinnedVersion = version;
-    serve(held);
-    return true;
-  }
-
-  /** Back to serving the newest servable version. */
-  public void unpin() {
-    pinnedVersion = null;
-    recentServable.keySet().stream().max(Long::compare).map(recentServable::get).ifPresent(this::serve);
-  }
-
-  /** How many servable versions back an operator can pin. */
-  public static final int RETAINED_VERSIONS = 32;
 
   public Optional<ModelWeights> latest() {
     return Optional.ofNullable(latest);

@@ -95,10 +95,23 @@ class ModelFormatTest {
     ModelCodec.toUpdates(delta(2, false), 1000).forEach(follower::onUpdate);
     assertThat(follower.latest().get().version()).isEqualTo(2);
     assertThat(follower.served().get().version()).isEqualTo(1);
-    assertThat(follower.pin(0)).isTrue();
-    assertThat(follower.served().get().version()).isZero();
-    follower.unpin();
-    assertThat(served).extracting(ModelWeights::version).containsExactly(0L, 1L, 0L, 1L);
+    assertThat(served).extracting(ModelWeights::version).containsExactly(0L, 1L);
+  }
+
+  @Test
+  void aVersionMissingAPartBelowItsLastIsNeverApplied() {
+    ModelWeights v0 = ModelWeights.initial("m", 0, BAG, 42, new float[6], new float[3], 0);
+    ModelFollower follower = new ModelFollower("m", w -> { });
+    snapshot(follower, v0);
+
+    List<ModelUpdate> parts = ModelCodec.toUpdates(delta(1, true), 20);
+    assertThat(parts).hasSizeGreaterThan(2);
+    parts.subList(0, parts.size() - 1).stream().skip(1).forEach(follower::onUpdate); // part 0 lost
+    follower.onUpdate(parts.get(parts.size() - 1));
+    assertThat(follower.latest().get().version()).isZero();
+
+    follower.onUpdate(parts.get(0));
+    assertThat(follower.latest().get().version()).isEqualTo(1);
   }
 
   @Test
