@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -57,9 +58,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
       props.putAll(overrides);
       format(logDir, props);
       KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
-      server.startup();
       EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(logDir, brokerPort, server);
-      broker.awaitReady();
+      try {
+        server.startup();
+        broker.awaitReady();
+      } catch (RuntimeException e) {
+        broker.close(); // a half-started node would hold its ports and log directory
+        throw e;
+      }
       LOG.info("embedded Kafka ready at {} (logs in {})", broker.bootstrapServers(), logDir);
       return broker;
     } catch (IOException e) {
@@ -125,7 +131,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
           if (!admin.describeCluster().nodes().get().isEmpty()) {
             return;
           }
-        } catch (Exception e) {
+        } catch (ExecutionException e) {
           if (System.nanoTime() > deadline) {
             throw new IllegalStateException("embedded Kafka did not become ready", e);
           }

@@ -12,6 +12,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,8 +50,18 @@ public final class TopicProvisioner {
               .configs(topic.configs(unlimitedRetention)));
         }
       }
-      admin.createTopics(missing).all().get();
-      List<String> created = missing.stream().map(NewTopic::name).toList();
+      List<String> created = new ArrayList<>();
+      for (Map.Entry<String, KafkaFuture<Void>> creation : admin.createTopics(missing).values().entrySet()) {
+        try {
+          creation.getValue().get();
+          created.add(creation.getKey());
+        } catch (ExecutionException e) {
+          // Another client (a second service starting beside this one) created it in the meantime.
+          if (!(e.getCause() instanceof TopicExistsException)) {
+            throw e;
+          }
+        }
+      }
       if (!created.isEmpty()) {
         // A producer that writes the moment a topic exists can meet NOT_LEADER and stall its first batch.
         if (!TopicReadiness.await(props, created, Duration.ofSeconds(30))) {
