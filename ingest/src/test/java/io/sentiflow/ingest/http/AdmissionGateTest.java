@@ -28,14 +28,4 @@ class AdmissionGateTest {
     gate.kafkaAcknowledged();
     assertThat(gate.tryAdmit(10)).isEqualTo(AdmissionGate.Decision.BUSY);
   }
-
-  @Test
-  void ndjsonLinesKeepTheirNumbersAndSkipBlankOnes() {
-    byte[] body = "{\"a\":1}\r\n\n  \n{\"b\":2}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-
-    assertThat(BodyLines.ndjson(body)).extracting(BodyLines.Line::number).containsExactly(1, 4);
-    assertThat(new String(BodyLines.ndjson(body).get(0).bytes(), java.nio.charset.StandardCharsets.UTF_8))
-        .isEqualTo("{\"a\":1}");
-    assertThat(BodyLines.single(" \n ".getBytes(java.nio.charset.StandardCharsets.UTF_8))).isEmpty();
-  }
 }
