@@ -25,6 +25,12 @@ class AdmissionGateTest {
     now.addAndGet(1_000);
     assertThat(gate.tryAdmit(1)).isEqualTo(AdmissionGate.Decision.ADMIT);
     assertThat(gate.tryAdmit(10)).isEqualTo(AdmissionGate.Decision.UNAVAILABLE);
+    // One request probes per interval: the next one, with permits to spare, still fails fast.
+    assertThat(gate.tryAdmit(1)).isEqualTo(AdmissionGate.Decision.UNAVAILABLE);
+    now.addAndGet(999);
+    assertThat(gate.tryAdmit(1)).isEqualTo(AdmissionGate.Decision.UNAVAILABLE);
+    now.addAndGet(1);
+    assertThat(gate.tryAdmit(1)).isEqualTo(AdmissionGate.Decision.ADMIT);
     gate.kafkaAcknowledged();
     assertThat(gate.tryAdmit(10)).isEqualTo(AdmissionGate.Decision.BUSY);
   }
