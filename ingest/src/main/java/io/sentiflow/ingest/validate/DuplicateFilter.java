@@ -67,11 +67,18 @@ public final class DuplicateFilter {
     return fingerprints.size();
   }
 
-  /** A 64-bit FNV-1a hash of the parts' characters (null-safe, with separators), for {@link #check}. */
+  /**
+   * A 64-bit FNV-1a hash of the parts' characters (with separators), for {@link #check}; a null
+   * part hashes apart from every string, {@code "null"} included.
+   */
   public static long fingerprint(Object... parts) {
     long hash = 0xcbf29ce484222325L;
     for (Object part : parts) {
-      String text = String.valueOf(part);
+      if (part == null) {
+        hash = (hash ^ 0x1e) * 0x100000001b3L;
+        continue;
+      }
+      String text = part.toString();
       for (int i = 0; i < text.length(); i++) {
         char c = text.charAt(i);
         hash = (hash ^ (c & 0xff)) * 0x100000001b3L;

@@ -37,8 +37,9 @@ class DuplicateFilterTest {
   }
 
   @Test
-  void fingerprintSeparatesFields() {
+  void fingerprintSeparatesFieldsAndTellsNullFromTheWordNull() {
     assertThat(DuplicateFilter.fingerprint("ab", "c")).isNotEqualTo(DuplicateFilter.fingerprint("a", "bc"));
-    assertThat(DuplicateFilter.fingerprint(null, "c")).isEqualTo(DuplicateFilter.fingerprint(null, "c"));
+    assertThat(DuplicateFilter.fingerprint(null, "c")).isNotEqualTo(DuplicateFilter.fingerprint("null", "c"));
+    assertThat(DuplicateFilter.fingerprint(null, "c")).isNotEqualTo(DuplicateFilter.fingerprint("", "c"));
   }
 }
