@@ -1,7 +1,6 @@
 package io.sentiflow.ingest.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -249,7 +248,8 @@ abstract class HttpIngestContract {
 
   @Test
   void curlPostsAnNdjsonBatchOfFiveHundred() throws Exception {
-    assumeThat(Files.isExecutable(Path.of("/usr/bin/curl"))).as("curl is installed").isTrue();
+    assertThat(Files.isExecutable(Path.of("/usr/bin/curl")))
+        .as("curl is required to run the ingest tests (apt-get install curl): /usr/bin/curl is missing").isTrue();
     Path batch = dir.resolve("batch.ndjson");
     Files.writeString(batch, IntStream.range(0, 500)
         .mapToObj(i -> "{\"id\":\"curl-" + i + "\",\"text\":\"comment number " + i + "\",\"thread\":\"curl\"}")
