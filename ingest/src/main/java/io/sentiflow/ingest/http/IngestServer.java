@@ -298,6 +298,12 @@ public final class IngestServer implements AutoCloseable {
           kafkaRefused = acks.failed(index);
         }
       }
+    } catch (RuntimeException e) {
+      if (endpoint.deduplicate()) {
+        // Else this batch's new ids would stay pending, and every repeat of them unavailable.
+        duplicates.settle(List.of(), newIds(validated, verdicts));
+      }
+      throw e;
     } finally {
       gate.release(lines.size() - handedToKafka);
     }
@@ -336,6 +342,16 @@ public final class IngestServer implements AutoCloseable {
       endpoint.lines().get(result.status()).increment();
     }
     return results;
+  }
+
+  private static List<String> newIds(List<? extends Validated<?>> validated, DuplicateFilter.Verdict[] verdicts) {
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < verdicts.length; i++) {
+      if (verdicts[i] == DuplicateFilter.Verdict.NEW) {
+        ids.add(((Validated.Valid<?>) validated.get(i)).key());
+      }
+    }
+    return ids;
   }
 
   /** Hands {@code record} to Kafka as line {@code index} of {@code acks}; a send that throws settles it as failed. */
