@@ -1,6 +1,7 @@
 package io.sentiflow.ingest.http;
 
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
@@ -17,7 +18,8 @@ final class AdmissionGate {
   private final long probeIntervalNanos;
   private final LongSupplier nanoClock;
   private volatile boolean kafkaFailing;
-  private volatile long lastFailureNanos;
+  /** When Kafka last failed or was last probed: the start of the current fail-fast interval. */
+  private final AtomicLong intervalStartNanos = new AtomicLong();
 
   AdmissionGate(int maxInFlightRecords, long probeIntervalNanos, LongSupplier nanoClock) {
     this.inFlight = new Semaphore(maxInFlightRecords);
@@ -27,13 +29,23 @@ final class AdmissionGate {
 
   /** ADMIT holds {@code records} permits, to be given back with {@link #release}. */
   Decision tryAdmit(int records) {
-    if (kafkaFailing && nanoClock.getAsLong() - lastFailureNanos < probeIntervalNanos) {
+    if (kafkaFailing && !claimProbe()) {
       return Decision.UNAVAILABLE;
     }
     if (!inFlight.tryAcquire(records)) {
       return kafkaFailing ? Decision.UNAVAILABLE : Decision.BUSY;
     }
     return Decision.ADMIT;
+  }
+
+  /**
+   * True for the one caller that moves the interval start to now once the interval has passed;
+   * concurrent callers lose the compare-and-set and keep failing fast.
+   */
+  private boolean claimProbe() {
+    long start = intervalStartNanos.get();
+    long now = nanoClock.getAsLong();
+    return now - start >= probeIntervalNanos && intervalStartNanos.compareAndSet(start, now);
   }
 
   void release(int records) {
@@ -50,7 +62,7 @@ final class AdmissionGate {
   }
 
   void kafkaFailed() {
-    lastFailureNanos = nanoClock.getAsLong();
+    intervalStartNanos.set(nanoClock.getAsLong());
     kafkaFailing = true;
   }
 

@@ -1,20 +1,13 @@
 package io.sentiflow.ingest.http;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /** Splits a request body into the records it carries, keeping 1-based line numbers for the response. */
 final class BodyLines {
 
   /** One record: {@code length} bytes of {@code body} from {@code offset}, read in place rather than copied. */
-  record Line(int number, byte[] body, int offset, int length) {
-
-    /** A copy of the line's bytes. */
-    byte[] bytes() {
-      return Arrays.copyOfRange(body, offset, offset + length);
-    }
-  }
+  record Line(int number, byte[] body, int offset, int length) {}
 
   private BodyLines() {}
 

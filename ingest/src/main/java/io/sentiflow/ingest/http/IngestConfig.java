@@ -85,16 +85,6 @@ public record IngestConfig(String host, int port, Set<String> bearerTokens, long
         sendTimeout, maxInFlightRecords, duplicateMemory, retryAfter);
   }
 
-  public IngestConfig withMaxLinesPerRequest(int value) {
-    return new IngestConfig(host, port, bearerTokens, maxBodyBytes, value, validation, privacy, topics,
-        sendTimeout, maxInFlightRecords, duplicateMemory, retryAfter);
-  }
-
-  public IngestConfig withValidation(ValidationRules value) {
-    return new IngestConfig(host, port, bearerTokens, maxBodyBytes, maxLinesPerRequest, value, privacy, topics,
-        sendTimeout, maxInFlightRecords, duplicateMemory, retryAfter);
-  }
-
   public IngestConfig withPrivacy(PrivacyConfig value) {
     return new IngestConfig(host, port, bearerTokens, maxBodyBytes, maxLinesPerRequest, validation, value, topics,
         sendTimeout, maxInFlightRecords, duplicateMemory, retryAfter);
@@ -108,16 +98,6 @@ public record IngestConfig(String host, int port, Set<String> bearerTokens, long
   public IngestConfig withSendTimeout(Duration value) {
     return new IngestConfig(host, port, bearerTokens, maxBodyBytes, maxLinesPerRequest, validation, privacy, topics,
         value, maxInFlightRecords, duplicateMemory, retryAfter);
-  }
-
-  public IngestConfig withMaxInFlightRecords(int value) {
-    return new IngestConfig(host, port, bearerTokens, maxBodyBytes, maxLinesPerRequest, validation, privacy, topics,
-        sendTimeout, value, duplicateMemory, retryAfter);
-  }
-
-  public IngestConfig withDuplicateMemory(int value) {
-    return new IngestConfig(host, port, bearerTokens, maxBodyBytes, maxLinesPerRequest, validation, privacy, topics,
-        sendTimeout, maxInFlightRecords, value, retryAfter);
   }
 
   public IngestConfig withRetryAfter(Duration value) {

@@ -60,7 +60,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Request-level answers: 401 without a valid token, 413 for a body or batch over the limits, 415
  * for another content type, 400 for an empty body, 429 with {@code Retry-After} when too many
- * records are waiting for Kafka, 503 with {@code Retry-After} when Kafka is failing.
+ * records are waiting for Kafka, 503 with {@code Retry-After} when Kafka is failing. Bad input is
+ * never dropped silently: a request or line whose dead letter cannot be written is answered as
+ * unavailable (503, send it again) rather than as rejected.
  */
 public final class IngestServer implements AutoCloseable {
 
@@ -68,6 +70,7 @@ public final class IngestServer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   /** Dead letters keep at most this much of the original line: enough to diagnose, far under the message limit. */
   static final int MAX_DEAD_LETTER_BYTES = 64 * 1024;
+  private static final String REJECTED_REQUESTS = "sentiflow.ingest.http.requests.rejected";
   private static final Set<String> NDJSON_TYPES =
       Set.of("application/x-ndjson", "application/ndjson", "application/jsonl", "application/x-jsonlines");
 
@@ -195,6 +198,7 @@ public final class IngestServer implements AutoCloseable {
     if (!authorized(ctx.header("Authorization"))) {
       // Unauthenticated bytes are not written anywhere: anyone could fill the dead-letter topic.
       ctx.header("WWW-Authenticate", "Bearer realm=\"sentiflow\"");
+      countRejectedRequest(endpoint, 401, "unauthorized");
       respond(ctx, 401, error("unauthorized", "a valid bearer token is required"));
       return;
     }
@@ -239,8 +243,9 @@ public final class IngestServer implements AutoCloseable {
 
   /**
    * Validates every line, classifies the valid ones against the duplicate filter in one go and
-   * writes the new ones. Holds {@code lines.size()} admission permits: each line handed to Kafka
-   * gives its permit back when settled, every other line once all are handed over.
+   * hands Kafka each new record and each dead letter. Holds {@code lines.size()} admission permits:
+   * each line handed to Kafka gives its permit back when settled, every other line once all are
+   * handed over. A line counts as accepted or rejected only once Kafka acknowledged what it wrote.
    */
   private <T extends SpecificRecord> List<LineResult> writeLines(List<BodyLines.Line> lines, Endpoint<T> endpoint) {
     List<Validated<T>> validated = new ArrayList<>(lines.size());
@@ -255,73 +260,104 @@ public final class IngestServer implements AutoCloseable {
     try {
       for (int index = 0; index < lines.size(); index++) {
         BodyLines.Line line = lines.get(index);
+        ProducerRecord<byte[], byte[]> write;
         if (validated.get(index) instanceof Validated.Invalid<T> invalid) {
           results.add(LineResult.rejected(line.number(), invalid.key(), invalid.code(), invalid.reason()));
-          deadLetter(endpoint, "line " + line.number() + " [" + invalid.code() + "]: " + invalid.reason(),
+          write = deadLetter(endpoint, "line " + line.number() + " [" + invalid.code() + "]: " + invalid.reason(),
               invalid.key(), invalid.redacted());
-          count(endpoint, "rejected");
-          continue;
+        } else {
+          Validated.Valid<T> valid = (Validated.Valid<T>) validated.get(index);
+          DuplicateFilter.Verdict verdict = verdicts == null ? DuplicateFilter.Verdict.NEW : verdicts[index];
+          if (verdict == DuplicateFilter.Verdict.REPEAT) {
+            results.add(LineResult.duplicate(line.number(), valid.key()));
+            continue;
+          }
+          if (verdict == DuplicateFilter.Verdict.PENDING) {
+            // Answering "duplicate" now would be a promise the other request's write may not keep.
+            results.add(LineResult.unavailable(line.number(), valid.key(),
+                "another request with this id is still waiting for Kafka"));
+            continue;
+          }
+          if (verdict == DuplicateFilter.Verdict.CONFLICT) {
+            String reason = "id " + valid.key() + " was already accepted with different content";
+            results.add(LineResult.rejected(line.number(), valid.key(), "id_conflict", reason));
+            write = deadLetter(endpoint, "line " + line.number() + " [id_conflict]: " + reason, valid.key(),
+                endpoint.codec().encode(valid.record()));
+          } else {
+            results.add(LineResult.accepted(line.number(), valid.key()));
+            write = new ProducerRecord<>(endpoint.topic(), valid.key().getBytes(StandardCharsets.UTF_8),
+                endpoint.codec().encode(valid.record()));
+          }
         }
-        Validated.Valid<T> valid = (Validated.Valid<T>) validated.get(index);
-        DuplicateFilter.Verdict verdict = verdicts == null ? DuplicateFilter.Verdict.NEW : verdicts[index];
-        if (verdict == DuplicateFilter.Verdict.REPEAT) {
-          results.add(LineResult.duplicate(line.number(), valid.key()));
-          count(endpoint, "duplicate");
-        } else if (verdict == DuplicateFilter.Verdict.CONFLICT) {
-          String reason = "id " + valid.key() + " was already accepted with different content";
-          results.add(LineResult.rejected(line.number(), valid.key(), "id_conflict", reason));
-          deadLetter(endpoint, "line " + line.number() + " [id_conflict]: " + reason, valid.key(),
-              endpoint.codec().encode(valid.record()));
-          count(endpoint, "rejected");
-        } else if (kafkaRefused) {
+        if (kafkaRefused) {
           // Each send would block on a Kafka that just failed; the client retries the batch anyway.
-          results.add(LineResult.accepted(line.number(), valid.key()));
           acks.notSent(index, "Kafka refused an earlier line");
         } else {
-          results.add(LineResult.accepted(line.number(), valid.key()));
-          send(endpoint, valid, acks, index);
+          handOver(write, acks, index);
           handedToKafka++;
           kafkaRefused = acks.failed(index);
         }
       }
+    } catch (RuntimeException e) {
+      if (endpoint.deduplicate()) {
+        // Else this batch's new ids would stay pending, and every repeat of them unavailable.
+        duplicates.settle(List.of(), newIds(validated, verdicts));
+      }
+      throw e;
     } finally {
       gate.release(lines.size() - handedToKafka);
     }
     acks.awaitAll(config.sendTimeout());
-    int accepted = 0;
-    Set<String> notLanded = new HashSet<>();
+    List<String> stored = new ArrayList<>();
+    Set<String> notStored = new HashSet<>();
     for (int i = 0; i < results.size(); i++) {
       LineResult result = results.get(i);
-      if (!"accepted".equals(result.status())) {
-        continue;
-      }
-      String failure = acks.failure(i);
+      boolean wrote = "accepted".equals(result.status()) || result.isRejected();
+      String failure = wrote ? acks.failure(i) : null;
       if (failure == null) {
-        accepted++;
+        if ("accepted".equals(result.status())) {
+          stored.add(result.id());
+        }
+      } else if (result.isRejected()) {
+        // The client must send it again, or the bad input would leave no trace.
+        results.set(i, LineResult.unavailable(result.line(), result.id(), "rejected [" + result.error() + "]: "
+            + result.reason() + "; but its dead letter was not written (" + failure + ")"));
       } else {
-        // Not known to have landed: let the client's retry through the duplicate filter.
-        duplicates.forget(result.id());
-        notLanded.add(result.id());
+        notStored.add(result.id());
         results.set(i, LineResult.unavailable(result.line(), result.id(), failure));
-        count(endpoint, "unavailable");
       }
     }
-    endpoint.lines().get("accepted").increment(accepted);
+    if (endpoint.deduplicate()) {
+      // Not known to have landed: let the client's retry through the duplicate filter.
+      duplicates.settle(stored, notStored);
+    }
     // A repeat later in the same batch is no more written than the line it repeats.
-    for (int i = 0; i < results.size() && !notLanded.isEmpty(); i++) {
+    for (int i = 0; i < results.size() && !notStored.isEmpty(); i++) {
       LineResult result = results.get(i);
-      if ("duplicate".equals(result.status()) && notLanded.contains(result.id())) {
+      if ("duplicate".equals(result.status()) && notStored.contains(result.id())) {
         results.set(i, LineResult.unavailable(result.line(), result.id(), "repeats a line that did not land"));
       }
+    }
+    for (LineResult result : results) {
+      endpoint.lines().get(result.status()).increment();
     }
     return results;
   }
 
-  private <T extends SpecificRecord> void send(Endpoint<T> endpoint, Validated.Valid<T> valid, BatchAcks acks,
-      int index) {
+  private static List<String> newIds(List<? extends Validated<?>> validated, DuplicateFilter.Verdict[] verdicts) {
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < verdicts.length; i++) {
+      if (verdicts[i] == DuplicateFilter.Verdict.NEW) {
+        ids.add(((Validated.Valid<?>) validated.get(i)).key());
+      }
+    }
+    return ids;
+  }
+
+  /** Hands {@code record} to Kafka as line {@code index} of {@code acks}; a send that throws settles it as failed. */
+  private void handOver(ProducerRecord<byte[], byte[]> record, BatchAcks acks, int index) {
     try {
-      producer.send(new ProducerRecord<>(endpoint.topic(), valid.key().getBytes(StandardCharsets.UTF_8),
-          endpoint.codec().encode(valid.record())), acks.expect(index));
+      producer.send(record, acks.expect(index));
     } catch (RuntimeException e) {
       acks.settle(index, e);
     }
@@ -333,41 +369,42 @@ public final class IngestServer implements AutoCloseable {
     respond(ctx, status, error(code, reason));
   }
 
+  /**
+   * Answers {@code status} for a request turned away as a whole, once its dead letter is written;
+   * when it cannot be (Kafka busy or failing), 429 or 503 instead, so the client sends it again.
+   */
   private <T extends SpecificRecord> void requestRejected(Context ctx, Endpoint<T> endpoint, int status, String code,
       String reason, byte[] original) {
-    deadLetter(endpoint, "request [" + code + "]: " + reason, null, RecordValidator.maskAuthorFields(original));
-    count(endpoint, "rejected");
-    respond(ctx, status, error(code, reason));
+    switch (gate.tryAdmit(1)) {
+      case BUSY -> pushBack(ctx, 429, "busy", "too many records are waiting for Kafka");
+      case UNAVAILABLE -> pushBack(ctx, 503, "kafka_unavailable", "Kafka is not accepting records");
+      default -> {
+        BatchAcks acks = new BatchAcks(1, gate);
+        handOver(deadLetter(endpoint, "request [" + code + "]: " + reason, null,
+            RecordValidator.maskAuthorFields(original)), acks, 0);
+        acks.awaitAll(config.sendTimeout());
+        String failure = acks.failure(0);
+        if (failure == null) {
+          countRejectedRequest(endpoint, status, code);
+          respond(ctx, status, error(code, reason));
+        } else {
+          pushBack(ctx, 503, "kafka_unavailable", "rejected [" + code + "]: " + reason
+              + "; but its dead letter was not written (" + failure + ")");
+        }
+      }
+    }
   }
 
-  /**
-   * Writes a dead letter without waiting for it: a failure to record a rejection must not fail the
-   * request. While Kafka is failing none is attempted (each would block on it); the caller gets 503
-   * for the valid lines and its retry brings the invalid ones back.
-   */
-  private <T extends SpecificRecord> void deadLetter(Endpoint<T> endpoint, String reason, String key, byte[] original) {
-    if (gate.kafkaFailing()) {
-      registry.counter("sentiflow.ingest.http.deadletter.skipped").increment();
-      return;
-    }
+  /** The dead letter of a rejected request or line, its original cut to {@link #MAX_DEAD_LETTER_BYTES}. */
+  private <T extends SpecificRecord> ProducerRecord<byte[], byte[]> deadLetter(Endpoint<T> endpoint, String reason,
+      String key, byte[] original) {
     String source = "http:" + endpoint.path();
     byte[] kept = original.length > MAX_DEAD_LETTER_BYTES ? Arrays.copyOf(original, MAX_DEAD_LETTER_BYTES) : original;
     String fullReason = kept == original ? reason
         : reason + " (original truncated to " + kept.length + " of " + original.length + " bytes)";
     byte[] value = Codecs.REJECTED.encode(Rejections.of(source, "ingest", fullReason,
         key == null ? null : key.getBytes(StandardCharsets.UTF_8), kept));
-    try {
-      producer.send(new ProducerRecord<>(config.topics().rejected(), source.getBytes(StandardCharsets.UTF_8), value),
-          (metadata, e) -> {
-            if (e != null) {
-              gate.kafkaFailed();
-              registry.counter("sentiflow.ingest.http.deadletter.failures").increment();
-            }
-          });
-    } catch (RuntimeException e) {
-      gate.kafkaFailed();
-      registry.counter("sentiflow.ingest.http.deadletter.failures").increment();
-    }
+    return new ProducerRecord<>(config.topics().rejected(), source.getBytes(StandardCharsets.UTF_8), value);
   }
 
   private boolean authorized(String header) {
@@ -410,8 +447,10 @@ public final class IngestServer implements AutoCloseable {
     }
   }
 
-  private void count(Endpoint<?> endpoint, String outcome) {
-    endpoint.lines().get(outcome).increment();
+  /** Requests turned away as a whole, apart from their lines: one such request may hold thousands. */
+  private void countRejectedRequest(Endpoint<?> endpoint, int status, String code) {
+    registry.counter(REJECTED_REQUESTS, "endpoint", endpoint.path(), "status", String.valueOf(status), "reason", code)
+        .increment();
   }
 
   /** Lines per outcome, looked up once rather than per line. */

@@ -22,6 +22,7 @@ import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import java.util.zip.GZIPInputStream;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -47,13 +48,41 @@ final class DatasetReader {
     BufferedReader reader = openText(path);
     try {
       CSVParser parser = CSVParser.parse(reader, CSV);
-      return StreamSupport.stream(parser.spliterator(), false)
-          .map(DatasetReader::csvRow)
-          .onClose(() -> closeQuietly(parser));
+      Iterator<CSVRecord> records = parser.iterator();
+      Iterator<SourceRow> rows = new Iterator<>() {
+        @Override
+        public boolean hasNext() {
+          try {
+            return records.hasNext();
+          } catch (UncheckedIOException e) {
+            throw malformed(e, parser);
+          }
+        }
+
+        @Override
+        public SourceRow next() {
+          try {
+            return csvRow(records.next());
+          } catch (UncheckedIOException e) {
+            throw malformed(e, parser);
+          }
+        }
+      };
+      return stream(rows).onClose(() -> closeQuietly(parser));
     } catch (IOException e) {
       closeQuietly(reader);
       throw new UncheckedIOException("cannot read the CSV header of " + path, e);
     }
+  }
+
+  /** commons-csv's iterator wraps a syntax error ({@link CSVException}) and a read failure alike. */
+  private static RuntimeException malformed(UncheckedIOException e, CSVParser parser) {
+    if (!(e.getCause() instanceof CSVException syntax)) {
+      return e;
+    }
+    long row = parser.getRecordNumber() + 1;
+    return new MalformedDatasetException(row, "malformed CSV (" + syntax.getMessage()
+        + "); the rows after it cannot be read", e);
   }
 
   private static SourceRow csvRow(CSVRecord record) {

@@ -97,7 +97,13 @@ public final class DatasetReplay {
     DatasetLoader loader = new DatasetLoader(config, r -> reject(r.reason(), r.key(), r.original()));
     try (Stream<DatasetRecord> comments = loader.comments()) {
       send(new EventSchedule(comments.iterator(), config.labelDelay(), config.labelledFraction(), config.seed()));
-    } catch (UncheckedIOException | IllegalArgumentException e) {
+    } catch (MalformedDatasetException e) {
+      // The row's bytes are lost inside the parser: its number and the parser's complaint locate it.
+      String reason = "row " + e.row() + ": " + e.getMessage();
+      reject(reason, null, new byte[0]);
+      flush();
+      throw new ReplayException("cannot read dataset " + config.dataset().path() + ": " + reason, e);
+    } catch (UncheckedIOException e) {
       throw new ReplayException("cannot read dataset " + config.dataset().path() + ": " + e.getMessage(), e);
     }
     flush();

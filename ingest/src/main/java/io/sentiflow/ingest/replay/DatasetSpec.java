@@ -74,11 +74,6 @@ public record DatasetSpec(Path path, Path labelsPath, DatasetFormat format, Colu
         defaultLanguage, syntheticStart, syntheticStep, decodeUnicodeEscapes, sort);
   }
 
-  public DatasetSpec withDefaultThread(String thread) {
-    return new DatasetSpec(path, labelsPath, format, columns, timeFormat, labels, name, platform, thread,
-        defaultLanguage, syntheticStart, syntheticStep, decodeUnicodeEscapes, sortByEventTime);
-  }
-
   private static String baseName(Path path) {
     String file = path.getFileName().toString();
     int dot = file.indexOf('.');

@@ -25,10 +25,8 @@ final class EventSchedule implements Iterator<ReplayEvent> {
   private DatasetRecord nextComment;
   private long sequence;
 
+  /** {@code labelledFraction} within [0, 1], as {@link ReplayConfig} checks. */
   EventSchedule(Iterator<DatasetRecord> comments, LabelDelay delay, double labelledFraction, long seed) {
-    if (labelledFraction < 0 || labelledFraction > 1) {
-      throw new IllegalArgumentException("labelled fraction must be within [0, 1]");
-    }
     this.comments = comments;
     this.delay = delay;
     this.labelledFraction = labelledFraction;

@@ -62,11 +62,6 @@ public record ReplayConfig(DatasetSpec dataset, LabelDelay labelDelay, double la
         IngestTopics.defaults(), 0L, 10_000, 1_000);
   }
 
-  public ReplayConfig withDataset(DatasetSpec value) {
-    return new ReplayConfig(value, labelDelay, labelledFraction, seed, pacing, privacy, topics, maxComments,
-        maxTextChars, progressEvery);
-  }
-
   public ReplayConfig withLabelDelay(LabelDelay value) {
     return new ReplayConfig(dataset, value, labelledFraction, seed, pacing, privacy, topics, maxComments,
         maxTextChars, progressEvery);
@@ -75,11 +70,6 @@ public record ReplayConfig(DatasetSpec dataset, LabelDelay labelDelay, double la
   public ReplayConfig withLabelledFraction(double value) {
     return new ReplayConfig(dataset, labelDelay, value, seed, pacing, privacy, topics, maxComments, maxTextChars,
         progressEvery);
-  }
-
-  public ReplayConfig withSeed(long value) {
-    return new ReplayConfig(dataset, labelDelay, labelledFraction, value, pacing, privacy, topics, maxComments,
-        maxTextChars, progressEvery);
   }
 
   public ReplayConfig withPacing(Pacing value) {

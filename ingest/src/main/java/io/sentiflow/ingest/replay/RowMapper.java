@@ -1,9 +1,13 @@
 package io.sentiflow.ingest.replay;
 
+import static io.sentiflow.ingest.validate.FieldValues.blankToNull;
+import static io.sentiflow.ingest.validate.FieldValues.orDefault;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sentiflow.avro.Sentiment;
 import io.sentiflow.ingest.privacy.AuthorPseudonymizer;
+import io.sentiflow.ingest.privacy.JsonFieldMasker;
 import io.sentiflow.ingest.privacy.MentionMasker;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -118,15 +122,8 @@ final class RowMapper {
     if (columns.author() == null) {
       return raw;
     }
-    String field = columns.author().substring(columns.author().lastIndexOf('/') + 1);
-    Pattern pattern = Pattern.compile("(\"" + Pattern.quote(field) + "\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"");
-    Matcher m = pattern.matcher(raw);
-    StringBuilder out = new StringBuilder();
-    while (m.find()) {
-      m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + "\"<redacted>\""));
-    }
-    m.appendTail(out);
-    return out.toString();
+    // A JSON pointer such as /user/name names the field by its last step.
+    return JsonFieldMasker.mask(raw, columns.author().substring(columns.author().lastIndexOf('/') + 1));
   }
 
   static String decodeUnicodeEscapes(String text) {
@@ -137,16 +134,4 @@ final class RowMapper {
         String.valueOf((char) Integer.parseInt(m.group(1), 16))));
   }
 
-  private static String blankToNull(String value) {
-    if (value == null) {
-      return null;
-    }
-    String stripped = value.strip();
-    return stripped.isEmpty() ? null : stripped;
-  }
-
-  private static String orDefault(String value, String fallback) {
-    String v = blankToNull(value);
-    return v == null ? fallback : v;
-  }
 }

@@ -1,7 +1,7 @@
 package io.sentiflow.ingest.replay;
 
+import io.sentiflow.ingest.validate.FieldValues;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -40,21 +40,13 @@ public final class TimeFormat {
     String v = value.strip();
     try {
       return switch (spec) {
-        case "iso" -> parseIso(v);
+        case "iso" -> FieldValues.isoMillis(v);
         case "epoch-millis" -> Long.parseLong(v);
         case "epoch-seconds" -> Math.multiplyExact(Long.parseLong(v), 1000L);
         default -> pattern.parse(v, Instant::from).toEpochMilli();
       };
     } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
       throw new IllegalArgumentException("'" + value + "' is not a time in format " + spec, e);
-    }
-  }
-
-  private static long parseIso(String v) {
-    try {
-      return Instant.parse(v).toEpochMilli();
-    } catch (DateTimeParseException e) {
-      return OffsetDateTime.parse(v).toInstant().toEpochMilli();
     }
   }
 

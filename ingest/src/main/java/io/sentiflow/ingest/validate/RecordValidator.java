@@ -10,6 +10,7 @@ import io.sentiflow.avro.Comment;
 import io.sentiflow.avro.Label;
 import io.sentiflow.avro.Sentiment;
 import io.sentiflow.ingest.privacy.AuthorPseudonymizer;
+import io.sentiflow.ingest.privacy.JsonFieldMasker;
 import io.sentiflow.ingest.privacy.MentionMasker;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -18,12 +19,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Turns one JSON line sent by a client into a {@link Comment} or {@link Label}, or says precisely
@@ -40,7 +38,6 @@ public final class RecordValidator {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String[] COMMENT_FIELDS = {"id", "text", "eventTime", "thread", "platform", "language", "author"};
   private static final String[] LABEL_FIELDS = {"commentId", "sentiment", "labelTime", "source"};
-  private static final Pattern AUTHOR_FIELD = Pattern.compile("(\"author\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"");
 
   private final ValidationRules rules;
   private final AuthorPseudonymizer pseudonymizer;
@@ -117,8 +114,9 @@ public final class RecordValidator {
       String text = requiredText(fields, "text", rules.maxTextChars(), "text_too_long");
       String rawTime = optionalText(fields, "eventTime", 64);
       long eventTime = rawTime == null ? clock.millis() : time("eventTime", rawTime);
-      String thread = orDefault(optionalText(fields, "thread", rules.maxFieldChars()), DEFAULT_THREAD);
-      String platform = orDefault(optionalText(fields, "platform", rules.maxFieldChars()), DEFAULT_PLATFORM);
+      String thread = FieldValues.orDefault(optionalText(fields, "thread", rules.maxFieldChars()), DEFAULT_THREAD);
+      String platform = FieldValues.orDefault(optionalText(fields, "platform", rules.maxFieldChars()),
+          DEFAULT_PLATFORM);
       String language = optionalText(fields, "language", 35);
       String author = pseudonymizer.pseudonymOf(optionalText(fields, "author", rules.maxFieldChars()));
       // The all-fields constructor: every field is set, and the builder's per-field checks cost on this hot path.
@@ -144,7 +142,8 @@ public final class RecordValidator {
       Sentiment sentiment = sentiment(requiredText(fields, "sentiment", 32, "unknown_label"));
       String rawTime = optionalText(fields, "labelTime", 64);
       long labelTime = rawTime == null ? clock.millis() : time("labelTime", rawTime);
-      String labelSource = orDefault(optionalText(fields, "source", rules.maxFieldChars()), DEFAULT_PLATFORM);
+      String labelSource = FieldValues.orDefault(optionalText(fields, "source", rules.maxFieldChars()),
+          DEFAULT_PLATFORM);
       Label label = new Label(commentId, sentiment, labelSource, labelTime);
       return new Validated.Valid<>(label, commentId, DuplicateFilter.fingerprint(sentiment, labelSource, rawTime));
     } catch (Problem p) {
@@ -238,11 +237,8 @@ public final class RecordValidator {
     if (!token.isScalarValue() || token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE) {
       throw new Problem("wrong_type", name + " must be a string, not " + describe(token));
     }
-    String text = fields.text(name).strip();
-    if (text.isEmpty()) {
-      return null;
-    }
-    if (text.length() > maxChars) {
+    String text = FieldValues.blankToNull(fields.text(name));
+    if (text != null && text.length() > maxChars) {
       throw new Problem(tooLongCode, name + " has " + text.length() + " characters, more than the limit of "
           + maxChars);
     }
@@ -253,7 +249,7 @@ public final class RecordValidator {
   private long time(String name, String text) throws Problem {
     long millis;
     try {
-      millis = isEpochMillis(text) ? Long.parseLong(text) : parseIso(text);
+      millis = isEpochMillis(text) ? Long.parseLong(text) : FieldValues.isoMillis(text);
     } catch (DateTimeParseException | NumberFormatException e) {
       throw new Problem("bad_time", name + " '" + text + "' is neither epoch milliseconds nor an ISO-8601 time");
     }
@@ -282,14 +278,6 @@ public final class RecordValidator {
       }
     }
     return true;
-  }
-
-  private static long parseIso(String text) {
-    try {
-      return Instant.parse(text).toEpochMilli();
-    } catch (DateTimeParseException e) {
-      return OffsetDateTime.parse(text).toInstant().toEpochMilli();
-    }
   }
 
   private static Sentiment sentiment(String value) throws Problem {
@@ -328,11 +316,8 @@ public final class RecordValidator {
    */
   public static byte[] maskAuthorFields(byte[] bytes) {
     String text = new String(bytes, StandardCharsets.UTF_8);
-    Matcher m = AUTHOR_FIELD.matcher(text);
-    return m.find() ? m.replaceAll("$1\"<redacted>\"").getBytes(StandardCharsets.UTF_8) : bytes;
-  }
-
-  private static String orDefault(String value, String fallback) {
-    return value == null ? fallback : value;
+    String masked = JsonFieldMasker.mask(text, "author");
+    // Unmasked input keeps its exact bytes: decoding would turn invalid UTF-8 into U+FFFD.
+    return masked == text ? bytes : masked.getBytes(StandardCharsets.UTF_8);
   }
 }

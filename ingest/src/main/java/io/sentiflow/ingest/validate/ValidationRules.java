@@ -33,12 +33,4 @@ public record ValidationRules(int maxTextChars, int maxIdChars, int maxFieldChar
   public ValidationRules withMaxTextChars(int value) {
     return new ValidationRules(value, maxIdChars, maxFieldChars, earliestTime, maxFutureSkew);
   }
-
-  public ValidationRules withEarliestTime(Instant value) {
-    return new ValidationRules(maxTextChars, maxIdChars, maxFieldChars, value, maxFutureSkew);
-  }
-
-  public ValidationRules withMaxFutureSkew(Duration value) {
-    return new ValidationRules(maxTextChars, maxIdChars, maxFieldChars, earliestTime, value);
-  }
 }

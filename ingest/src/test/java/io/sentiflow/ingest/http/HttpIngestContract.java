@@ -1,10 +1,10 @@
 package io.sentiflow.ingest.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.sentiflow.avro.Comment;
 import io.sentiflow.avro.Label;
@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -45,6 +46,7 @@ abstract class HttpIngestContract {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpClient http = HttpClient.newHttpClient();
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private IngestTopics topics;
   private IngestServer server;
   private String base;
@@ -64,7 +66,7 @@ abstract class HttpIngestContract {
         .withMaxBodyBytes(2L * 1024 * 1024)
         .withTopics(topics)
         .withPrivacy(new PrivacyConfig("http-test-key", false));
-    server = new IngestServer(cluster().clientProperties(), config, new SimpleMeterRegistry());
+    server = new IngestServer(cluster().clientProperties(), config, registry);
     base = "http://127.0.0.1:" + server.start();
   }
 
@@ -227,6 +229,12 @@ abstract class HttpIngestContract {
     assertThat(new String(dead.get(1).getOriginal().array(), StandardCharsets.UTF_8))
         .contains("\"id\":\"r1\"").doesNotContain("raw_handle_carol");
     assertThat(TestTopics.readAll(cluster(), topics.comments())).isEmpty();
+    // Requests turned away whole are counted as requests, by status and reason, never as lines.
+    assertThat(registry.find("sentiflow.ingest.http.lines").counters()).allSatisfy(c -> assertThat(c.count()).isZero());
+    assertThat(registry.get("sentiflow.ingest.http.requests.rejected").counters().stream()
+        .collect(Collectors.toMap(c -> c.getId().getTag("status") + " " + c.getId().getTag("reason"), Counter::count)))
+        .containsExactlyInAnyOrderEntriesOf(Map.of("400 empty_body", 1.0, "415 unsupported_media_type", 1.0,
+            "401 unauthorized", 2.0, "413 body_too_large", 1.0));
   }
 
   @Test
@@ -240,7 +248,8 @@ abstract class HttpIngestContract {
 
   @Test
   void curlPostsAnNdjsonBatchOfFiveHundred() throws Exception {
-    assumeThat(Files.isExecutable(Path.of("/usr/bin/curl"))).as("curl is installed").isTrue();
+    assertThat(Files.isExecutable(Path.of("/usr/bin/curl")))
+        .as("curl is required to run the ingest tests (apt-get install curl): /usr/bin/curl is missing").isTrue();
     Path batch = dir.resolve("batch.ndjson");
     Files.writeString(batch, IntStream.range(0, 500)
         .mapToObj(i -> "{\"id\":\"curl-" + i + "\",\"text\":\"comment number " + i + "\",\"thread\":\"curl\"}")

@@ -43,6 +43,15 @@ class AuthorPseudonymizerTest {
   @Test
   void configNeverPrintsTheKey() {
     assertThat(new PrivacyConfig("s3cret", true).toString()).doesNotContain("s3cret");
-    assertThat(PrivacyConfig.defaults().pseudonymKey()).isNotEqualTo(PrivacyConfig.defaults().pseudonymKey());
+  }
+
+  @Test
+  void withoutAConfiguredKeyPseudonymsFollowAFresh256BitKeyAndNoBuiltInOne() {
+    PrivacyConfig first = PrivacyConfig.defaults();
+    PrivacyConfig second = PrivacyConfig.defaults();
+
+    assertThat(first.pseudonymKey()).matches("[0-9a-f]{64}");
+    assertThat(new AuthorPseudonymizer(first.pseudonymKey()).pseudonymOf("jnardino"))
+        .isNotEqualTo(new AuthorPseudonymizer(second.pseudonymKey()).pseudonymOf("jnardino"));
   }
 }

@@ -1,6 +1,7 @@
 package io.sentiflow.ingest.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sentiflow.avro.Comment;
 import io.sentiflow.avro.Label;
@@ -138,6 +139,33 @@ abstract class ReplayBrokerContract {
       assertThat(new String(r.getOriginal().array(), StandardCharsets.UTF_8)).doesNotContain("secret_handle");
     });
     assertThat(new String(rejected.get(1).getOriginal().array(), StandardCharsets.UTF_8)).contains("not-a-time");
+  }
+
+  @Test
+  void aCsvRowThatCannotBeParsedIsDeadLetteredByNumberBeforeTheReplayStops() throws IOException {
+    IngestTopics topics = TestTopics.create(cluster());
+    Path file = dir.resolve("broken.csv");
+    Files.writeString(file, """
+        id,text,thread,author,time,label
+        g1,fine,acme,someone,2020-01-01T00:00:00Z,positive
+        g2,"quote never closed,acme,someone,2020-01-01T00:00:01Z,negative
+        g3,after,acme,someone,2020-01-01T00:00:02Z,neutral
+        """);
+    ReplayConfig config = ReplayConfig.of(DatasetSpec.of(file,
+        new ColumnMapping("id", "text", "thread", "author", "time", "label", null))).withTopics(topics);
+
+    assertThatThrownBy(() -> DatasetReplay.run(cluster().clientProperties(), config, ReplayListener.none()))
+        .isInstanceOf(ReplayException.class)
+        .hasMessageContaining(file.toString())
+        .hasMessageContaining("row 2: malformed CSV");
+
+    List<Rejected> rejected = TestTopics.readAll(cluster(), topics.rejected()).stream()
+        .map(r -> Codecs.REJECTED.decode(r.value())).toList();
+    assertThat(rejected).singleElement().satisfies(r -> {
+      assertThat(r.getReason().toString()).startsWith("row 2: malformed CSV (").contains("EOF");
+      assertThat(r.getStage().toString()).isEqualTo("ingest");
+      assertThat(r.getSource().toString()).isEqualTo("replay:broken");
+    });
   }
 
   /** The raw {@code name} column of the airline rows with these ids, read straight from the file. */

@@ -19,7 +19,7 @@ class DuplicateFilterTest {
     filter.check("3", a);
     assertThat(filter.size()).isEqualTo(2);
     assertThat(filter.check("1", a)).isEqualTo(DuplicateFilter.Verdict.NEW);
-    filter.forget("1");
+    filter.settle(List.of(), List.of("1"));
     assertThat(filter.check("1", a)).isEqualTo(DuplicateFilter.Verdict.NEW);
   }
 
@@ -37,8 +37,23 @@ class DuplicateFilterTest {
   }
 
   @Test
-  void fingerprintSeparatesFields() {
+  void aRepeatOfAnIdAnotherBatchIsStillWritingIsPendingUntilThatWriteSettles() {
+    DuplicateFilter filter = new DuplicateFilter(10);
+    List<Validated<String>> batch = List.of(new Validated.Valid<>("r", "x", 1L), new Validated.Valid<>("r", "y", 1L));
+
+    assertThat(filter.checkAll(batch)).containsOnly(DuplicateFilter.Verdict.NEW);
+    assertThat(filter.checkAll(batch)).containsOnly(DuplicateFilter.Verdict.PENDING);
+    filter.settle(List.of("x"), List.of("y"));
+
+    assertThat(filter.checkAll(batch)).containsExactly(DuplicateFilter.Verdict.REPEAT, DuplicateFilter.Verdict.NEW);
+    assertThat(filter.checkAll(List.of(new Validated.Valid<>("r", "x", 2L))))
+        .containsExactly(DuplicateFilter.Verdict.CONFLICT);
+  }
+
+  @Test
+  void fingerprintSeparatesFieldsAndTellsNullFromTheWordNull() {
     assertThat(DuplicateFilter.fingerprint("ab", "c")).isNotEqualTo(DuplicateFilter.fingerprint("a", "bc"));
-    assertThat(DuplicateFilter.fingerprint(null, "c")).isEqualTo(DuplicateFilter.fingerprint(null, "c"));
+    assertThat(DuplicateFilter.fingerprint(null, "c")).isNotEqualTo(DuplicateFilter.fingerprint("null", "c"));
+    assertThat(DuplicateFilter.fingerprint(null, "c")).isNotEqualTo(DuplicateFilter.fingerprint("", "c"));
   }
 }
