@@ -86,7 +86,8 @@ final class DemoCommand implements Callable<Integer> {
     MeterRegistry registry = new SimpleMeterRegistry();
     long started = System.nanoTime();
     System.err.println("sentiflow demo: starting Kafka, the learner, the scorer and the Flink feature job...");
-    try (EmbeddedRuntime runtime = EmbeddedRuntime.start(LearnerConfig.defaults(), ScorerConfig.forReplays(),
+    try (Services.StopSignal stop = new Services.StopSignal();
+        EmbeddedRuntime runtime = EmbeddedRuntime.start(LearnerConfig.defaults(), ScorerConfig.forReplays(),
             FeatureJobConfig.defaults(), registry);
         ScoreTally scores = new ScoreTally(runtime.kafka(), Topic.SCORES.topicName());
         AutoCloseable dashboard = startDashboard(runtime)) {
@@ -94,12 +95,12 @@ final class DemoCommand implements Callable<Integer> {
       ProgressLine progress = new ProgressLine(System.err);
       CompletableFuture<ReplayResult> replayed = CompletableFuture.supplyAsync(() ->
           DatasetReplay.run(runtime.kafka(), replay, (comments, labels) -> progress.commentsIn(comments)));
-      RunOutcome outcome = awaitCompletion(runtime, scores, replayed, progress, started);
+      RunOutcome outcome = awaitCompletion(runtime, scores, replayed, progress, started, stop);
       progress.finish();
       System.out.println(new ObjectMapper().writeValueAsString(summary(outcome, started)));
       if (keepRunning) {
         System.err.println("sentiflow demo: still running; Ctrl-C stops it");
-        new java.util.concurrent.CountDownLatch(1).await();
+        stop.await();
       }
       return outcome.complete() ? 0 : 1;
     }
@@ -117,7 +118,8 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private RunOutcome awaitCompletion(EmbeddedRuntime runtime, ScoreTally scores,
-      CompletableFuture<ReplayResult> replayed, ProgressLine progress, long started) throws Exception {
+      CompletableFuture<ReplayResult> replayed, ProgressLine progress, long started, Services.StopSignal stop)
+      throws Exception {
     long deadline = started + timeout.toNanos();
     long lastTrained = -1;
     long stalledSince = System.nanoTime();
@@ -139,9 +141,9 @@ final class DemoCommand implements Callable<Integer> {
               allTrained);
         }
       }
-      if (System.nanoTime() > deadline) {
+      if (System.nanoTime() > deadline || stop.requested()) {
         ReplayResult result = replayed.isDone() ? replayed.join() : new ReplayResult(0, 0, 0, 0, 0, 0);
-        System.err.println("\nsentiflow demo: timed out after " + timeout);
+        System.err.println(stop.requested() ? "\nsentiflow demo: stopping" : "\nsentiflow demo: timed out after " + timeout);
         return new RunOutcome(result, scores.distinctKeys(), scores.records(), learner, false);
       }
       Thread.sleep(250);
