@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.common.config.TopicConfig;
 
-/** Sentiflow's topics with the settings they are created with (see ARCHITECTURE.md). */
+/** Sentiflow's topics with the settings they are created with. */
 public enum Topic {
   COMMENTS("comments", 4, TopicConfig.CLEANUP_POLICY_DELETE, Duration.ofDays(7)),
   LABELS("labels", 4, TopicConfig.CLEANUP_POLICY_DELETE, Duration.ofDays(7)),
@@ -39,13 +39,8 @@ public enum Topic {
     return partitions;
   }
 
-  /** Topic-level configs: cleanup policy, the catalogue's retention, and room for model chunks. */
-  public Map<String, String> configs() {
-    return configs(false);
-  }
-
   /**
-   * Topic-level configs. Kafka measures retention against record timestamps, and Sentiflow's are
+   * Topic-level configs: cleanup policy, the catalogue's retention, and room for model chunks. Kafka measures retention against record timestamps, and Sentiflow's are
    * event times, so a topic that receives a replay of history older than its retention deletes the
    * records at its next retention check, before consumers read them; {@code unlimitedRetention}
    * keeps every record for as long as the topic exists.

@@ -9,7 +9,7 @@ class TopicTest {
 
   @Test
   void catalogueRetentionIsKeptUnlessUnlimitedIsAskedFor() {
-    assertThat(Topic.FEATURES.configs()).containsEntry(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(3 * 86_400_000L));
+    assertThat(Topic.FEATURES.configs(false)).containsEntry(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(3 * 86_400_000L));
     assertThat(Topic.FEATURES.configs(true)).containsEntry(TopicConfig.RETENTION_MS_CONFIG, "-1")
         .containsEntry(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
   }
@@ -18,6 +18,6 @@ class TopicTest {
   void compactedSnapshotsCarryNoTimeRetentionEitherWay() {
     assertThat(Topic.MODEL_SNAPSHOTS.configs(true)).doesNotContainKey(TopicConfig.RETENTION_MS_CONFIG)
         .containsEntry(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
-    assertThat(Topic.MODEL_SNAPSHOTS.configs(true)).isEqualTo(Topic.MODEL_SNAPSHOTS.configs());
+    assertThat(Topic.MODEL_SNAPSHOTS.configs(true)).isEqualTo(Topic.MODEL_SNAPSHOTS.configs(false));
   }
 }
