@@ -7,7 +7,10 @@ import io.sentiflow.avro.PrequentialMetrics;
  * kept incrementally (a ring buffer and a confusion matrix), so each example costs O(1).
  *
  * <p>Macro-F1 averages over the classes that occur in the window (as label or prediction), so
- * two-class data is not penalised for the class it never uses.
+ * two-class data is not penalised for the class it never uses. Macro-recall averages over the
+ * classes that occur as labels only: a class that is predicted but never the label has no recall
+ * to average (ops' offline {@code Classification} counts it, with recall 0, so the two differ on
+ * windows where the model predicts a class absent from the labels).
  */
 public final class PrequentialWindow {
 
@@ -64,10 +67,6 @@ public final class PrequentialWindow {
     return best;
   }
 
-  public int count() {
-    return filled;
-  }
-
   public boolean full() {
     return filled == size;
   }
@@ -98,7 +97,10 @@ public final class PrequentialWindow {
     return present == 0 ? 0 : sum / present;
   }
 
-  /** Mean recall over the classes that occur as labels in the window. */
+  /**
+   * Mean recall over the classes that occur as labels in the window; classes only predicted are
+   * left out (see the class comment).
+   */
   public double macroRecall() {
     double sum = 0;
     int present = 0;

@@ -38,7 +38,7 @@ class PrequentialWindowTest {
     window.add(2, SAYS_POS);
 
     assertThat(window.full()).isTrue();
-    assertThat(window.count()).isEqualTo(2);
+    assertThat(window.toAvro(4).getWindow()).isEqualTo(2);
     assertThat(window.accuracy()).isEqualTo(1.0);
     assertThat(window.macroF1()).as("NEGATIVE left the window, so it no longer counts").isEqualTo(1.0);
     assertThat(window.logLoss()).isCloseTo(-(Math.log(0.5) + Math.log(0.6)) / 2, within(1e-6));
@@ -54,5 +54,14 @@ class PrequentialWindowTest {
     // NEG: tp 2, fp 1, fn 0 -> 4/5; POS: tp 1, fp 0, fn 1 -> 2/3; NEUTRAL absent.
     assertThat(window.macroF1()).isCloseTo((0.8 + 2 / 3.0) / 2, within(1e-12));
     assertThat(window.toAvro(4).getWindow()).isEqualTo(4);
+  }
+
+  @Test
+  void macroRecallAveragesOverClassesPresentAsLabelsOnly() {
+    PrequentialWindow window = new PrequentialWindow(4, 3);
+    window.add(0, SAYS_NEG);
+    window.add(0, SAYS_POS);
+    // NEG recall 1/2; POS is predicted but never the label, so it is not averaged in.
+    assertThat(window.macroRecall()).isEqualTo(0.5);
   }
 }
