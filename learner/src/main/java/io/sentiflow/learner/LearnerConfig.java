@@ -22,7 +22,10 @@ import io.sentiflow.schemas.text.FeaturizerSpec;
  * @param learningRate base learning rate (0.2)
  * @param learningRateDecay inverse-time decay per example, lr = base / (1 + decay * n); 0 keeps
  *     it constant, which suits an endless stream (0)
- * @param l2 L2 coefficient on the parameters a step touches (1e-6)
+ * @param l2 L2 coefficient, applied lazily: a step adds {@code l2 * p} to the gradient of the
+ *     embedding rows it touches and of W (never b), so an embedding row decays only in the steps
+ *     whose batch names its bucket, and a row no batch names keeps its value; not the same as L2
+ *     on the whole table at every step (1e-6)
  * @param batchSize a mini-batch closes at this many examples... (256)
  * @param batchTimeoutMs ...or this long after its first example, whichever comes first (200)
  * @param publishIntervalMs a new model version is published this often when something changed (250)
