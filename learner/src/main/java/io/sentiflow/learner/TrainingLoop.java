@@ -289,7 +289,8 @@ final class TrainingLoop implements AutoCloseable {
   }
 
   private void react(DriftAlert alert) {
-    DriftReaction reaction = config.driftReaction();
+    DriftReaction reaction = config.driftReactsTo().contains(alert.getKind()) ? config.driftReaction()
+        : DriftReaction.IGNORE;
     LOG.info("{}: drift alert {} ({} {} = {} > {}); reaction: {}", config.modelId(), alert.getDetector(),
         alert.getKind(), alert.getStatistic(), alert.getValue(), alert.getThreshold(), reaction);
     switch (reaction) {
@@ -298,7 +299,7 @@ final class TrainingLoop implements AutoCloseable {
       case IGNORE -> { }
     }
     learningRate = currentLearningRate();
-    metrics.driftReaction(reaction);
+    metrics.driftReaction(alert.getKind(), reaction);
   }
 
   /** Commits the next version (when anything was learned), dead letters and consumed offsets together. */

@@ -23,13 +23,18 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -147,9 +152,53 @@ abstract class LearnerKafkaContract {
     }
   }
 
+  @Test
+  void onlyCommittedAlertsOfTheConfiguredKindsMoveTheLearner() throws Exception {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    try (LearnerService learner = new LearnerService(cluster().clientProperties(), config, registry)) {
+      learner.start();
+      await(() -> learner.model().isPresent());
+      produceAlertInAbortedTransaction(driftAlert("adwin-error", DriftKind.CONCEPT));
+      KafkaTestUtils.produce(cluster(), Topic.DRIFT_ALERTS.topicName(), List.of(
+          alertRecord(driftAlert("psi-confidence", DriftKind.PREDICTION)),
+          alertRecord(driftAlert("page-hinkley-error", DriftKind.CONCEPT))));
+      await(() -> registry.find("sentiflow.learner.drift.reactions").tag("kind", "CONCEPT").counter() != null);
+      await(() -> registry.find("sentiflow.learner.drift.reactions").tag("kind", "PREDICTION").counter() != null);
+
+      assertThat(registry.get("sentiflow.learner.drift.reactions").tag("kind", "CONCEPT").counter().count())
+          .as("the aborted alert is never seen").isEqualTo(1.0);
+      assertThat(registry.get("sentiflow.learner.drift.reactions").tag("kind", "CONCEPT").counter().getId()
+          .getTag("reaction")).isEqualTo(DriftReaction.BOOST_LEARNING_RATE.name());
+      assertThat(registry.get("sentiflow.learner.drift.reactions").tag("kind", "PREDICTION").counter().getId()
+          .getTag("reaction")).as("prediction drift is the learner's own doing").isEqualTo(DriftReaction.IGNORE.name());
+    }
+  }
+
+  private void produceAlertInAbortedTransaction(DriftAlert alert) {
+    Properties props = cluster().clientProperties();
+    props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "aborting-scorer-" + run);
+    try (KafkaProducer<byte[], byte[]> producer =
+        new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+      producer.initTransactions();
+      producer.beginTransaction();
+      byte[][] record = alertRecord(alert);
+      producer.send(new ProducerRecord<>(Topic.DRIFT_ALERTS.topicName(), record[0], record[1]));
+      producer.flush();
+      producer.abortTransaction();
+    }
+  }
+
+  private static byte[][] alertRecord(DriftAlert alert) {
+    return new byte[][] {alert.getDetector().getBytes(StandardCharsets.UTF_8), Codecs.DRIFT_ALERT.encode(alert)};
+  }
+
   private static DriftAlert driftAlert() {
+    return driftAlert("adwin-error", DriftKind.CONCEPT);
+  }
+
+  private static DriftAlert driftAlert(String detector, DriftKind kind) {
     long now = System.currentTimeMillis();
-    return DriftAlert.newBuilder().setDetector("adwin-error").setKind(DriftKind.CONCEPT).setStatistic("mean-error")
+    return DriftAlert.newBuilder().setDetector(detector).setKind(kind).setStatistic("mean-error")
         .setValue(0.4).setThreshold(0.3).setWindowStart(now - 60_000).setWindowEnd(now).setModelVersion(0)
         .setAlertTime(now).build();
   }
