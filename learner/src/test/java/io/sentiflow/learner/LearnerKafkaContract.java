@@ -3,11 +3,16 @@ package io.sentiflow.learner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import ai.djl.Device;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.sentiflow.avro.DriftAlert;
 import io.sentiflow.avro.DriftKind;
 import io.sentiflow.avro.Rejected;
 import io.sentiflow.avro.TrainingExample;
+import io.sentiflow.learner.metrics.PrequentialWindow;
+import io.sentiflow.learner.model.LabelledIds;
+import io.sentiflow.learner.model.OnlineModel;
+import io.sentiflow.learner.optim.OptimizerKind;
 import io.sentiflow.learner.publish.SnapshotKeys;
 import io.sentiflow.schemas.Codecs;
 import io.sentiflow.schemas.Topic;
@@ -24,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
@@ -149,6 +155,64 @@ abstract class LearnerKafkaContract {
       assertThat(rebuilt.metrics().getExamplesSeen()).as("trained examples == labelled examples").isEqualTo(400);
       assertThat(second.status().trainedExamples()).isEqualTo(400);
       assertThat(committedOffsets()).isEqualTo(endOffsets());
+    }
+  }
+
+  @Test
+  void aLearnerKilledMidStreamContinuesExactlyAsAnUninterruptedOne() throws Exception {
+    // One partition and batches that close only when full: both runs see the same batches.
+    String ordered = inputTopic + "-ordered";
+    KafkaTestUtils.createTopics(cluster(), Map.of(ordered, 1));
+    int batchSize = 16;
+    List<TrainingExample> examples = AirlineData.examples(20 * batchSize, FeaturizerSpec.defaults());
+    LearnerConfig exact = config.toBuilder().inputTopic(ordered).batchSize(batchSize).batchTimeoutMs(600_000)
+        .driftReactsTo(Set.of()).build();
+    assertThat(exact.optimizer()).isEqualTo(OptimizerKind.ADAGRAD);
+    LearnerConfig rarelyCommitting = exact.toBuilder().publishIntervalMs(5_000).build();
+    try (LearnerService first =
+            new LearnerService(cluster().clientProperties(), rarelyCommitting, new SimpleMeterRegistry());
+        LearnerService second = new LearnerService(cluster().clientProperties(), exact, new SimpleMeterRegistry())) {
+      KafkaTestUtils.produce(cluster(), ordered, encode(examples.subList(0, 160)));
+      first.start();
+      await(() -> committedExamples(first) == 160);
+      KafkaTestUtils.produce(cluster(), ordered, encode(examples.subList(160, 240)));
+      await(() -> first.status().trainedExamples() == 240);
+      assertThat(committedExamples(first)).as("trained but not yet committed").isEqualTo(160);
+
+      // What kill -9 leaves behind: the open transaction is aborted when the next learner fences it.
+      second.start();
+      await(() -> !first.isRunning());
+      KafkaTestUtils.produce(cluster(), ordered, encode(examples.subList(240, 320)));
+      await(() -> committedExamples(second) == 320);
+      second.close();
+
+      PrequentialWindow expectedWindow = new PrequentialWindow(exact.metricsWindow(), LearnerConfig.CLASSES);
+      ModelWeights uninterrupted = trainWithoutInterruption(exact, examples, expectedWindow);
+      ModelWeights rebuilt = rebuild();
+      assertThat(rebuilt.sameWeightsAs(uninterrupted)).as("restarted weights equal uninterrupted ones bit for bit")
+          .isTrue();
+      assertThat(rebuilt.metrics()).as("the metrics window continued across the restart")
+          .isEqualTo(expectedWindow.toAvro(320));
+    }
+  }
+
+  /** The reference: the same batches, learned in one go by one model that never stopped. */
+  private static ModelWeights trainWithoutInterruption(LearnerConfig config, List<TrainingExample> examples,
+      PrequentialWindow window) {
+    ModelWeights start = OnlineModel.initialWeights(config.modelId(), config.shape(), config.specHash(),
+        config.seed(), 0);
+    try (OnlineModel model = new OnlineModel(start, config.optimizer().create(), (float) config.l2(), Device.cpu())) {
+      for (int from = 0; from < examples.size(); from += config.batchSize()) {
+        List<LabelledIds> batch = examples.subList(from, from + config.batchSize()).stream()
+            .map(e -> new LabelledIds(e.getFeatures().getFeatureIds().stream().mapToInt(Integer::intValue).toArray(),
+                e.getLabel().ordinal()))
+            .toList();
+        OnlineModel.StepOutcome outcome = model.learn(batch, config.schedule().at(from));
+        for (int i = 0; i < batch.size(); i++) {
+          window.add(batch.get(i).label(), outcome.probabilities()[i]);
+        }
+      }
+      return model.current();
     }
   }
 

@@ -146,6 +146,50 @@ public final class PrequentialWindow {
     return sum;
   }
 
+  /**
+   * The window's examples, oldest first, and its running loss sum, from which {@link #restore}
+   * continues it bit for bit after a restart.
+   */
+  public record Contents(int[] labels, int[] predictions, double[] losses, double lossSum) {}
+
+  public Contents contents() {
+    int[] orderedLabels = new int[filled];
+    int[] orderedPredictions = new int[filled];
+    double[] orderedLosses = new double[filled];
+    int oldest = filled == size ? next : 0;
+    for (int i = 0; i < filled; i++) {
+      int slot = (oldest + i) % size;
+      orderedLabels[i] = labels[slot];
+      orderedPredictions[i] = predictions[slot];
+      orderedLosses[i] = losses[slot];
+    }
+    return new Contents(orderedLabels, orderedPredictions, orderedLosses, lossSum);
+  }
+
+  /**
+   * A window of {@code size} holding {@code contents}. When they hold more examples than fit (the
+   * window was made smaller), the oldest are dropped and the loss sum is added up afresh.
+   */
+  public static PrequentialWindow restore(int size, int classes, Contents contents) {
+    PrequentialWindow window = new PrequentialWindow(size, classes);
+    int count = contents.labels().length;
+    int skip = Math.max(0, count - size);
+    for (int i = skip; i < count; i++) {
+      int slot = window.filled;
+      window.labels[slot] = contents.labels()[i];
+      window.predictions[slot] = contents.predictions()[i];
+      window.losses[slot] = contents.losses()[i];
+      window.confusion[contents.labels()[i]][contents.predictions()[i]]++;
+      window.filled++;
+      window.lossSum += contents.losses()[i];
+    }
+    window.next = window.filled % size;
+    if (skip == 0) {
+      window.lossSum = contents.lossSum();
+    }
+    return window;
+  }
+
   public PrequentialMetrics toAvro(long examplesSeen) {
     return PrequentialMetrics.newBuilder()
         .setExamplesSeen(examplesSeen)

@@ -1,7 +1,9 @@
 package io.sentiflow.learner.publish;
 
+import io.sentiflow.avro.LearnerState;
 import io.sentiflow.avro.ModelChunk;
 import io.sentiflow.avro.ModelUpdate;
+import io.sentiflow.avro.OptimizerRow;
 import io.sentiflow.avro.Rejected;
 import io.sentiflow.schemas.Codecs;
 import io.sentiflow.schemas.Topic;
@@ -41,6 +43,7 @@ public final class ModelPublisher implements AutoCloseable {
 
   private final Supplier<Producer<byte[], byte[]>> producers;
   private Producer<byte[], byte[]> producer;
+  private final String modelId;
   private final byte[] modelKey;
   private Set<String> liveChunkKeys = new HashSet<>();
   private Set<String> pendingChunkKeys;
@@ -66,6 +69,7 @@ public final class ModelPublisher implements AutoCloseable {
   ModelPublisher(Supplier<Producer<byte[], byte[]>> producers, String modelId) {
     this.producers = producers;
     this.producer = producers.get();
+    this.modelId = modelId;
     this.modelKey = modelId.getBytes(StandardCharsets.UTF_8);
   }
 
@@ -107,6 +111,21 @@ public final class ModelPublisher implements AutoCloseable {
       }
     }
     pendingChunkKeys = keys;
+  }
+
+  /**
+   * The learner's own state for the version being committed: the accumulators of the rows it
+   * changed ({@code dim} values per bucket, side by side), then the state record.
+   */
+  public void learnerState(LearnerState state, int[] buckets, float[] rowStates, int dim) {
+    String topic = Topic.LEARNER_STATE.topicName();
+    for (int i = 0; i < buckets.length; i++) {
+      OptimizerRow row = new OptimizerRow(state.getVersion(), LearnerStateTopic.packFloats(rowStates, i * dim, dim));
+      send(topic, LearnerStateTopic.rowKey(modelId, buckets[i]).getBytes(StandardCharsets.UTF_8),
+          Codecs.OPTIMIZER_ROW.encode(row));
+    }
+    send(topic, LearnerStateTopic.stateKey(modelId).getBytes(StandardCharsets.UTF_8),
+        Codecs.LEARNER_STATE.encode(state));
   }
 
   private void send(String topic, byte[] key, byte[] value) {

@@ -57,6 +57,34 @@ class PrequentialWindowTest {
   }
 
   @Test
+  void aRestoredWindowContinuesBitForBitAsTheOriginal() {
+    float[][] says = {SAYS_NEG, SAYS_NEU, SAYS_POS};
+    PrequentialWindow original = new PrequentialWindow(5, 3);
+    for (int i = 0; i < 7; i++) {
+      original.add(i % 3, says[(i * 2) % 3]);
+    }
+    PrequentialWindow restored = PrequentialWindow.restore(5, 3, original.contents());
+    for (int i = 7; i < 10; i++) {
+      original.add(i % 3, says[(i * 2) % 3]);
+      restored.add(i % 3, says[(i * 2) % 3]);
+    }
+    assertThat(restored.toAvro(10)).isEqualTo(original.toAvro(10));
+    assertThat(restored.macroRecall()).isEqualTo(original.macroRecall());
+  }
+
+  @Test
+  void aSmallerRestoredWindowKeepsTheNewestExamples() {
+    PrequentialWindow original = new PrequentialWindow(4, 3);
+    original.add(0, SAYS_POS);
+    original.add(1, SAYS_NEU);
+    original.add(2, SAYS_POS);
+    PrequentialWindow restored = PrequentialWindow.restore(2, 3, original.contents());
+    assertThat(restored.full()).isTrue();
+    assertThat(restored.accuracy()).isEqualTo(1.0);
+    assertThat(restored.logLoss()).isCloseTo(-(Math.log(0.5) + Math.log(0.6)) / 2, within(1e-6));
+  }
+
+  @Test
   void macroRecallAveragesOverClassesPresentAsLabelsOnly() {
     PrequentialWindow window = new PrequentialWindow(4, 3);
     window.add(0, SAYS_NEG);
