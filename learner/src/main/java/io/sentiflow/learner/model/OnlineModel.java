@@ -248,11 +248,6 @@ public final class OnlineModel implements AutoCloseable {
         published.createdTime());
   }
 
-  /** Whether the update rule keeps per-parameter accumulators (AdaGrad) that a restart must carry over. */
-  public boolean keepsOptimizerState() {
-    return keepsState;
-  }
-
   /** The accumulators of {@code buckets}' rows, {@code dim} each, side by side (zero for untouched rows). */
   public float[] rowStates(int[] buckets) {
     float[] states = new float[buckets.length * dim];
