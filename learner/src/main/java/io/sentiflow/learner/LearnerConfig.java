@@ -1,5 +1,6 @@
 package io.sentiflow.learner;
 
+import io.sentiflow.avro.DriftKind;
 import io.sentiflow.avro.ModelKind;
 import io.sentiflow.avro.ModelShape;
 import io.sentiflow.avro.Sentiment;
@@ -7,6 +8,7 @@ import io.sentiflow.learner.optim.LearningRateSchedule;
 import io.sentiflow.learner.optim.OptimizerKind;
 import io.sentiflow.schemas.Topic;
 import io.sentiflow.schemas.text.FeaturizerSpec;
+import java.util.Set;
 
 /**
  * Everything the online learner can be told. {@link #defaults()} documents each default; change
@@ -22,7 +24,10 @@ import io.sentiflow.schemas.text.FeaturizerSpec;
  * @param learningRate base learning rate (0.2)
  * @param learningRateDecay inverse-time decay per example, lr = base / (1 + decay * n); 0 keeps
  *     it constant, which suits an endless stream (0)
- * @param l2 L2 coefficient on the parameters a step touches (1e-6)
+ * @param l2 L2 coefficient, applied lazily: a step adds {@code l2 * p} to the gradient of the
+ *     embedding rows it touches and of W (never b), so an embedding row decays only in the steps
+ *     whose batch names its bucket, and a row no batch names keeps its value; not the same as L2
+ *     on the whole table at every step (1e-6)
  * @param batchSize a mini-batch closes at this many examples... (256)
  * @param batchTimeoutMs ...or this long after its first example, whichever comes first (200)
  * @param publishIntervalMs a new model version is published this often when something changed (250)
@@ -38,7 +43,11 @@ import io.sentiflow.schemas.text.FeaturizerSpec;
  * @param qualityGateDrop a version whose windowed accuracy is more than this below the best of the
  *     recent versions is published as not servable (0.10)
  * @param qualityGateVersions how many recent versions "best recent" looks back over (40)
- * @param driftReaction what a drift alert triggers (BOOST_LEARNING_RATE)
+ * @param driftReaction what a drift alert of a kind in {@code driftReactsTo} triggers (BOOST_LEARNING_RATE)
+ * @param driftReactsTo the alert kinds the learner reacts to; others are logged and counted as
+ *     ignored. CONCEPT (the served-error detectors) by default: PREDICTION alerts such as the
+ *     confidence PSI move whenever the learner itself changes the model, so reacting to them would
+ *     feed back into more change ([CONCEPT])
  * @param driftBoostFactor learning-rate multiplier while boosted (3.0)
  * @param driftBoostMs how long a boost lasts after the last alert (60000)
  * @param catchUpTimeoutMs how long recovery may take to read the model topics (60000)
@@ -67,6 +76,7 @@ public record LearnerConfig(
     double qualityGateDrop,
     int qualityGateVersions,
     DriftReaction driftReaction,
+    Set<DriftKind> driftReactsTo,
     double driftBoostFactor,
     long driftBoostMs,
     long catchUpTimeoutMs) {
@@ -87,6 +97,7 @@ public record LearnerConfig(
       throw new IllegalArgumentException("bucketBits must be in [1, 30] but was " + bucketBits);
     }
     new LearningRateSchedule(learningRate, learningRateDecay);
+    driftReactsTo = Set.copyOf(driftReactsTo);
     if (!device.equals("auto") && !device.equals("cpu") && !device.equals("gpu")) {
       throw new IllegalArgumentException("device must be auto, cpu or gpu but was " + device);
     }
@@ -97,7 +108,7 @@ public record LearnerConfig(
     return new LearnerConfig("sentiment", ModelKind.EMBEDDING_BAG, spec.bucketBits(), 16, spec.hash(),
         OptimizerKind.ADAGRAD, 0.2, 0, 1e-6, 256, 200, 250, 50, 1000, Topic.TRAINING_EXAMPLES.topicName(),
         "sentiflow-learner", "sentiflow-learner-sentiment", "auto", 1, 42, 0.10, 40,
-        DriftReaction.BOOST_LEARNING_RATE, 3.0, 60_000, 60_000);
+        DriftReaction.BOOST_LEARNING_RATE, Set.of(DriftKind.CONCEPT), 3.0, 60_000, 60_000);
   }
 
   /** The model's shape: LINEAR rows hold one value per class. */
@@ -144,6 +155,7 @@ public record LearnerConfig(
     private double qualityGateDrop;
     private int qualityGateVersions;
     private DriftReaction driftReaction;
+    private Set<DriftKind> driftReactsTo;
     private double driftBoostFactor;
     private long driftBoostMs;
     private long catchUpTimeoutMs;
@@ -172,6 +184,7 @@ public record LearnerConfig(
       qualityGateDrop = c.qualityGateDrop;
       qualityGateVersions = c.qualityGateVersions;
       driftReaction = c.driftReaction;
+      driftReactsTo = c.driftReactsTo;
       driftBoostFactor = c.driftBoostFactor;
       driftBoostMs = c.driftBoostMs;
       catchUpTimeoutMs = c.catchUpTimeoutMs;
@@ -296,6 +309,11 @@ public record LearnerConfig(
       return this;
     }
 
+    public Builder driftReactsTo(Set<DriftKind> v) {
+      driftReactsTo = v;
+      return this;
+    }
+
     public Builder driftBoostFactor(double v) {
       driftBoostFactor = v;
       return this;
@@ -315,7 +333,7 @@ public record LearnerConfig(
       return new LearnerConfig(modelId, kind, bucketBits, dimension, specHash, optimizer, learningRate,
           learningRateDecay, l2, batchSize, batchTimeoutMs, publishIntervalMs, snapshotEveryVersions,
           metricsWindow, inputTopic, groupId, transactionalId, device, torchThreads, seed, qualityGateDrop,
-          qualityGateVersions, driftReaction, driftBoostFactor, driftBoostMs, catchUpTimeoutMs);
+          qualityGateVersions, driftReaction, driftReactsTo, driftBoostFactor, driftBoostMs, catchUpTimeoutMs);
     }
   }
 }

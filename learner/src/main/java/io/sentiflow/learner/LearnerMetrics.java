@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.sentiflow.avro.DriftKind;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
 
@@ -66,8 +67,9 @@ final class LearnerMetrics {
     return clientMetrics;
   }
 
-  void driftReaction(DriftReaction reaction) {
-    Counter.builder("sentiflow.learner.drift.reactions").tags(tags).tag("reaction", reaction.name())
-        .register(registry).increment();
+  /** Counts an alert by kind and by what the learner did (IGNORE for kinds it does not react to). */
+  void driftReaction(DriftKind kind, DriftReaction reaction) {
+    Counter.builder("sentiflow.learner.drift.reactions").tags(tags).tag("kind", kind.name())
+        .tag("reaction", reaction.name()).register(registry).increment();
   }
 }

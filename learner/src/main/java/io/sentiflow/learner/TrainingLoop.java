@@ -3,6 +3,7 @@ package io.sentiflow.learner;
 import ai.djl.Device;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.sentiflow.avro.DriftAlert;
+import io.sentiflow.avro.LearnerState;
 import io.sentiflow.avro.Rejected;
 import io.sentiflow.avro.TrainingExample;
 import io.sentiflow.learner.drift.DriftAlertFeed;
@@ -12,6 +13,7 @@ import io.sentiflow.learner.model.Devices;
 import io.sentiflow.learner.model.ExampleCheck;
 import io.sentiflow.learner.model.LabelledIds;
 import io.sentiflow.learner.model.OnlineModel;
+import io.sentiflow.learner.publish.LearnerStateTopic;
 import io.sentiflow.learner.publish.ModelPublisher;
 import io.sentiflow.learner.publish.SnapshotKeys;
 import io.sentiflow.schemas.Codecs;
@@ -22,6 +24,7 @@ import io.sentiflow.schemas.model.ModelDelta;
 import io.sentiflow.schemas.model.ModelWeights;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -78,6 +81,9 @@ final class TrainingLoop implements AutoCloseable {
   private long nextPublishAt;
   private long nextDriftPollAt = Long.MIN_VALUE;
   private long boostUntil = Long.MIN_VALUE;
+  /** Published version when the optimizer state was last reset (-1: never); see {@link LearnerState}. */
+  private long optimizerResetAfter = -1;
+  private boolean optimizerResetUncommitted;
   private volatile double learningRate;
   private volatile ModelWeights published;
 
@@ -167,10 +173,48 @@ final class TrainingLoop implements AutoCloseable {
     model = new OnlineModel(start, config.optimizer().create(), (float) config.l2(), device);
     window = new PrequentialWindow(config.metricsWindow(), LearnerConfig.CLASSES);
     gate = new QualityGate(config.qualityGateDrop(), config.qualityGateVersions());
+    optimizerResetAfter = -1;
+    optimizerResetUncommitted = false;
+    restoreLearnerState(start, timeout);
     seekToCommitted();
     nextPublishAt = nowMs() + config.publishIntervalMs();
     learningRate = config.schedule().at(examplesSeen);
     reportStatus();
+  }
+
+  /**
+   * Continues the committed learner's optimizer accumulators, metrics window and gate history, so
+   * the steps and verdicts after a restart are those it would have made. Without state for this
+   * very version (a model from before the learner-state topic existed) it starts them afresh.
+   */
+  private void restoreLearnerState(ModelWeights start, Duration timeout) {
+    Optional<LearnerStateTopic.Committed> committed =
+        LearnerStateTopic.read(kafka, config.modelId(), timeout);
+    if (committed.isEmpty() || committed.get().state().getVersion() != start.version()) {
+      if (start.version() > 0) {
+        LOG.warn("{}: no learner state for v{} (found {}); optimizer state, metrics window and quality gate"
+            + " start afresh", config.modelId(), start.version(),
+            committed.map(c -> "v" + c.state().getVersion()).orElse("none"));
+      }
+      return;
+    }
+    LearnerState state = committed.get().state();
+    window = PrequentialWindow.restore(config.metricsWindow(), LearnerConfig.CLASSES, new PrequentialWindow.Contents(
+        LearnerStateTopic.unpackBytes(state.getWindowLabels()),
+        LearnerStateTopic.unpackBytes(state.getWindowPredictions()),
+        LearnerStateTopic.unpackDoubles(state.getWindowLosses()), state.getWindowLossSum()));
+    gate = new QualityGate(config.qualityGateDrop(), config.qualityGateVersions(),
+        state.getGateAccuracies().stream().mapToDouble(Double::doubleValue).toArray());
+    optimizerResetAfter = state.getOptimizerResetAfter();
+    if (state.getOptimizer().equals(config.optimizer().name())) {
+      model.restoreOptimizerState(committed.get().rowStates(), LearnerStateTopic.unpackFloats(state.getDenseState()),
+          LearnerStateTopic.unpackFloats(state.getBiasState()));
+    } else {
+      LOG.warn("{}: the committed optimizer state is {}'s; {} starts afresh", config.modelId(), state.getOptimizer(),
+          config.optimizer());
+    }
+    LOG.info("{}: continued the learner state of v{} ({} rows' optimizer state, {} examples in the metrics window)",
+        config.modelId(), start.version(), committed.get().rowStates().size(), state.getWindowLabels().remaining());
   }
 
   private void seekToCommitted() {
@@ -289,16 +333,21 @@ final class TrainingLoop implements AutoCloseable {
   }
 
   private void react(DriftAlert alert) {
-    DriftReaction reaction = config.driftReaction();
+    DriftReaction reaction = config.driftReactsTo().contains(alert.getKind()) ? config.driftReaction()
+        : DriftReaction.IGNORE;
     LOG.info("{}: drift alert {} ({} {} = {} > {}); reaction: {}", config.modelId(), alert.getDetector(),
         alert.getKind(), alert.getStatistic(), alert.getValue(), alert.getThreshold(), reaction);
     switch (reaction) {
       case BOOST_LEARNING_RATE -> boostUntil = nowMs() + config.driftBoostMs();
-      case RESET_OPTIMIZER -> model.resetOptimizerState();
+      case RESET_OPTIMIZER -> {
+        model.resetOptimizerState();
+        optimizerResetAfter = model.published().version();
+        optimizerResetUncommitted = true;
+      }
       case IGNORE -> { }
     }
     learningRate = currentLearningRate();
-    metrics.driftReaction(reaction);
+    metrics.driftReaction(alert.getKind(), reaction);
   }
 
   /** Commits the next version (when anything was learned), dead letters and consumed offsets together. */
@@ -310,6 +359,8 @@ final class TrainingLoop implements AutoCloseable {
       ModelDelta delta = model.delta(servable, window.toAvro(examplesSeen), System.currentTimeMillis());
       ModelWeights next = model.versionFrom(delta);
       publisher.delta(delta);
+      publisher.learnerState(learnerState(next.version()), delta.rowIndices(),
+          model.rowStates(delta.rowIndices()), next.shape().getDimension());
       boolean snapshot = next.version() % config.snapshotEveryVersions() == 0;
       if (snapshot) {
         publisher.snapshot(next);
@@ -325,10 +376,32 @@ final class TrainingLoop implements AutoCloseable {
             window.accuracy());
       }
     } else {
+      if (optimizerResetUncommitted) {
+        publisher.learnerState(learnerState(model.published().version()), new int[0], new float[0], 0);
+      }
       publisher.commit(offsets, consumer.groupMetadata());
     }
+    optimizerResetUncommitted = false;
     processedUpTo.clear();
     reportStatus();
+  }
+
+  /** What a restart needs beyond the model to continue from {@code version} exactly. */
+  private LearnerState learnerState(long version) {
+    PrequentialWindow.Contents contents = window.contents();
+    return LearnerState.newBuilder()
+        .setModelId(config.modelId())
+        .setVersion(version)
+        .setOptimizer(config.optimizer().name())
+        .setOptimizerResetAfter(optimizerResetAfter)
+        .setDenseState(LearnerStateTopic.packFloats(model.denseState()))
+        .setBiasState(LearnerStateTopic.packFloats(model.biasState()))
+        .setWindowLabels(LearnerStateTopic.packBytes(contents.labels()))
+        .setWindowPredictions(LearnerStateTopic.packBytes(contents.predictions()))
+        .setWindowLosses(LearnerStateTopic.packDoubles(contents.losses()))
+        .setWindowLossSum(contents.lossSum())
+        .setGateAccuracies(Arrays.stream(gate.recentAccuracies()).boxed().toList())
+        .build();
   }
 
   private void reportStatus() {

@@ -3,11 +3,16 @@ package io.sentiflow.learner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import ai.djl.Device;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.sentiflow.avro.DriftAlert;
 import io.sentiflow.avro.DriftKind;
 import io.sentiflow.avro.Rejected;
 import io.sentiflow.avro.TrainingExample;
+import io.sentiflow.learner.metrics.PrequentialWindow;
+import io.sentiflow.learner.model.LabelledIds;
+import io.sentiflow.learner.model.OnlineModel;
+import io.sentiflow.learner.optim.OptimizerKind;
 import io.sentiflow.learner.publish.SnapshotKeys;
 import io.sentiflow.schemas.Codecs;
 import io.sentiflow.schemas.Topic;
@@ -23,13 +28,19 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -110,7 +121,7 @@ abstract class LearnerKafkaContract {
           .allMatch(key -> key.startsWith(config.modelId() + "/" + lastSnapshot + "/"));
     }
 
-    assertThat(rejectedFrom(inputTopic)).hasSize(2).allMatch(r -> r.getStage().equals("learner"))
+    assertThat(rejectedFrom(inputTopic, 2)).hasSize(2).allMatch(r -> r.getStage().equals("learner"))
         .anyMatch(r -> r.getReason().startsWith("undecodable"))
         .anyMatch(r -> r.getReason().contains("spec hash"));
     assertThat(committedOffsets()).isEqualTo(endOffsets());
@@ -147,9 +158,111 @@ abstract class LearnerKafkaContract {
     }
   }
 
+  @Test
+  void aLearnerKilledMidStreamContinuesExactlyAsAnUninterruptedOne() throws Exception {
+    // One partition and batches that close only when full: both runs see the same batches.
+    String ordered = inputTopic + "-ordered";
+    KafkaTestUtils.createTopics(cluster(), Map.of(ordered, 1));
+    int batchSize = 16;
+    List<TrainingExample> examples = AirlineData.examples(20 * batchSize, FeaturizerSpec.defaults());
+    LearnerConfig exact = config.toBuilder().inputTopic(ordered).batchSize(batchSize).batchTimeoutMs(600_000)
+        .driftReactsTo(Set.of()).build();
+    assertThat(exact.optimizer()).isEqualTo(OptimizerKind.ADAGRAD);
+    LearnerConfig rarelyCommitting = exact.toBuilder().publishIntervalMs(5_000).build();
+    try (LearnerService first =
+            new LearnerService(cluster().clientProperties(), rarelyCommitting, new SimpleMeterRegistry());
+        LearnerService second = new LearnerService(cluster().clientProperties(), exact, new SimpleMeterRegistry())) {
+      KafkaTestUtils.produce(cluster(), ordered, encode(examples.subList(0, 160)));
+      first.start();
+      await(() -> committedExamples(first) == 160);
+      KafkaTestUtils.produce(cluster(), ordered, encode(examples.subList(160, 240)));
+      await(() -> first.status().trainedExamples() == 240);
+      assertThat(committedExamples(first)).as("trained but not yet committed").isEqualTo(160);
+
+      // What kill -9 leaves behind: the open transaction is aborted when the next learner fences it.
+      second.start();
+      await(() -> !first.isRunning());
+      KafkaTestUtils.produce(cluster(), ordered, encode(examples.subList(240, 320)));
+      await(() -> committedExamples(second) == 320);
+      second.close();
+
+      PrequentialWindow expectedWindow = new PrequentialWindow(exact.metricsWindow(), LearnerConfig.CLASSES);
+      ModelWeights uninterrupted = trainWithoutInterruption(exact, examples, expectedWindow);
+      ModelWeights rebuilt = rebuild();
+      assertThat(rebuilt.sameWeightsAs(uninterrupted)).as("restarted weights equal uninterrupted ones bit for bit")
+          .isTrue();
+      assertThat(rebuilt.metrics()).as("the metrics window continued across the restart")
+          .isEqualTo(expectedWindow.toAvro(320));
+    }
+  }
+
+  /** The reference: the same batches, learned in one go by one model that never stopped. */
+  private static ModelWeights trainWithoutInterruption(LearnerConfig config, List<TrainingExample> examples,
+      PrequentialWindow window) {
+    ModelWeights start = OnlineModel.initialWeights(config.modelId(), config.shape(), config.specHash(),
+        config.seed(), 0);
+    try (OnlineModel model = new OnlineModel(start, config.optimizer().create(), (float) config.l2(), Device.cpu())) {
+      for (int from = 0; from < examples.size(); from += config.batchSize()) {
+        List<LabelledIds> batch = examples.subList(from, from + config.batchSize()).stream()
+            .map(e -> new LabelledIds(e.getFeatures().getFeatureIds().stream().mapToInt(Integer::intValue).toArray(),
+                e.getLabel().ordinal()))
+            .toList();
+        OnlineModel.StepOutcome outcome = model.learn(batch, config.schedule().at(from));
+        for (int i = 0; i < batch.size(); i++) {
+          window.add(batch.get(i).label(), outcome.probabilities()[i]);
+        }
+      }
+      return model.current();
+    }
+  }
+
+  @Test
+  void onlyCommittedAlertsOfTheConfiguredKindsMoveTheLearner() throws Exception {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    try (LearnerService learner = new LearnerService(cluster().clientProperties(), config, registry)) {
+      learner.start();
+      await(() -> learner.model().isPresent());
+      produceAlertInAbortedTransaction(driftAlert("adwin-error", DriftKind.CONCEPT));
+      KafkaTestUtils.produce(cluster(), Topic.DRIFT_ALERTS.topicName(), List.of(
+          alertRecord(driftAlert("psi-confidence", DriftKind.PREDICTION)),
+          alertRecord(driftAlert("page-hinkley-error", DriftKind.CONCEPT))));
+      await(() -> registry.find("sentiflow.learner.drift.reactions").tag("kind", "CONCEPT").counter() != null);
+      await(() -> registry.find("sentiflow.learner.drift.reactions").tag("kind", "PREDICTION").counter() != null);
+
+      assertThat(registry.get("sentiflow.learner.drift.reactions").tag("kind", "CONCEPT").counter().count())
+          .as("the aborted alert is never seen").isEqualTo(1.0);
+      assertThat(registry.get("sentiflow.learner.drift.reactions").tag("kind", "CONCEPT").counter().getId()
+          .getTag("reaction")).isEqualTo(DriftReaction.BOOST_LEARNING_RATE.name());
+      assertThat(registry.get("sentiflow.learner.drift.reactions").tag("kind", "PREDICTION").counter().getId()
+          .getTag("reaction")).as("prediction drift is the learner's own doing").isEqualTo(DriftReaction.IGNORE.name());
+    }
+  }
+
+  private void produceAlertInAbortedTransaction(DriftAlert alert) {
+    Properties props = cluster().clientProperties();
+    props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "aborting-scorer-" + run);
+    try (KafkaProducer<byte[], byte[]> producer =
+        new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+      producer.initTransactions();
+      producer.beginTransaction();
+      byte[][] record = alertRecord(alert);
+      producer.send(new ProducerRecord<>(Topic.DRIFT_ALERTS.topicName(), record[0], record[1]));
+      producer.flush();
+      producer.abortTransaction();
+    }
+  }
+
+  private static byte[][] alertRecord(DriftAlert alert) {
+    return new byte[][] {alert.getDetector().getBytes(StandardCharsets.UTF_8), Codecs.DRIFT_ALERT.encode(alert)};
+  }
+
   private static DriftAlert driftAlert() {
+    return driftAlert("adwin-error", DriftKind.CONCEPT);
+  }
+
+  private static DriftAlert driftAlert(String detector, DriftKind kind) {
     long now = System.currentTimeMillis();
-    return DriftAlert.newBuilder().setDetector("adwin-error").setKind(DriftKind.CONCEPT).setStatistic("mean-error")
+    return DriftAlert.newBuilder().setDetector(detector).setKind(kind).setStatistic("mean-error")
         .setValue(0.4).setThreshold(0.3).setWindowStart(now - 60_000).setWindowEnd(now).setModelVersion(0)
         .setAlertTime(now).build();
   }
@@ -165,11 +278,12 @@ abstract class LearnerKafkaContract {
     }
   }
 
-  private List<Rejected> rejectedFrom(String source) {
-    return KafkaTestUtils.consumeAtLeast(cluster(), Topic.REJECTED.topicName(), Integer.MAX_VALUE,
-            Duration.ofSeconds(2)).stream()
+  /** Dead letters from {@code source}: waits for {@code count}, then reads to the end so extra ones show. */
+  private List<Rejected> rejectedFrom(String source, int count) {
+    return KafkaTestUtils.readToEnd(cluster(), Topic.REJECTED.topicName(),
+            r -> r.key() != null && new String(r.key(), StandardCharsets.UTF_8).equals(source), count, PATIENCE)
+        .stream()
         .map(r -> Codecs.REJECTED.decode(r.value()))
-        .filter(r -> r.getSource().equals(source))
         .toList();
   }
 

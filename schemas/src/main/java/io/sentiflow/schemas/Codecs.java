@@ -4,8 +4,10 @@ import io.sentiflow.avro.Comment;
 import io.sentiflow.avro.DriftAlert;
 import io.sentiflow.avro.Features;
 import io.sentiflow.avro.Label;
+import io.sentiflow.avro.LearnerState;
 import io.sentiflow.avro.ModelChunk;
 import io.sentiflow.avro.ModelUpdate;
+import io.sentiflow.avro.OptimizerRow;
 import io.sentiflow.avro.Rejected;
 import io.sentiflow.avro.SentimentScore;
 import io.sentiflow.avro.ThreadSentiment;
@@ -24,6 +26,10 @@ public final class Codecs {
   public static final AvroCodec<ModelUpdate> MODEL_UPDATE =
       codec(ModelUpdate.class, ModelUpdate.getClassSchema());
   public static final AvroCodec<ModelChunk> MODEL_CHUNK = codec(ModelChunk.class, ModelChunk.getClassSchema());
+  public static final AvroCodec<LearnerState> LEARNER_STATE =
+      codec(LearnerState.class, LearnerState.getClassSchema());
+  public static final AvroCodec<OptimizerRow> OPTIMIZER_ROW =
+      codec(OptimizerRow.class, OptimizerRow.getClassSchema());
   public static final AvroCodec<SentimentScore> SENTIMENT_SCORE =
       codec(SentimentScore.class, SentimentScore.getClassSchema());
   public static final AvroCodec<ThreadSentiment> THREAD_SENTIMENT =

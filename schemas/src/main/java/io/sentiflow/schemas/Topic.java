@@ -16,6 +16,11 @@ public enum Topic {
   MODEL_SNAPSHOTS("model-snapshots", 1, TopicConfig.CLEANUP_POLICY_COMPACT, null),
   SCORES("scores", 4, TopicConfig.CLEANUP_POLICY_DELETE, Duration.ofDays(3)),
   SENTIMENT_BY_THREAD("sentiment-by-thread", 4, TopicConfig.CLEANUP_POLICY_DELETE, Duration.ofDays(7)),
+  /**
+   * Compacted, read by the learner only: its optimizer accumulators, metrics window and gate
+   * history, committed with each model version so a restart continues exactly.
+   */
+  LEARNER_STATE("learner-state", 1, TopicConfig.CLEANUP_POLICY_COMPACT, null),
   DRIFT_ALERTS("drift-alerts", 1, TopicConfig.CLEANUP_POLICY_DELETE, Duration.ofDays(30)),
   REJECTED("rejected", 1, TopicConfig.CLEANUP_POLICY_DELETE, Duration.ofDays(30));
 

@@ -7,7 +7,10 @@ import io.sentiflow.avro.PrequentialMetrics;
  * kept incrementally (a ring buffer and a confusion matrix), so each example costs O(1).
  *
  * <p>Macro-F1 averages over the classes that occur in the window (as label or prediction), so
- * two-class data is not penalised for the class it never uses.
+ * two-class data is not penalised for the class it never uses. Macro-recall averages over the
+ * classes that occur as labels only: a class that is predicted but never the label has no recall
+ * to average (ops' offline {@code Classification} counts it, with recall 0, so the two differ on
+ * windows where the model predicts a class absent from the labels).
  */
 public final class PrequentialWindow {
 
@@ -64,10 +67,6 @@ public final class PrequentialWindow {
     return best;
   }
 
-  public int count() {
-    return filled;
-  }
-
   public boolean full() {
     return filled == size;
   }
@@ -98,7 +97,10 @@ public final class PrequentialWindow {
     return present == 0 ? 0 : sum / present;
   }
 
-  /** Mean recall over the classes that occur as labels in the window. */
+  /**
+   * Mean recall over the classes that occur as labels in the window; classes only predicted are
+   * left out (see the class comment).
+   */
   public double macroRecall() {
     double sum = 0;
     int present = 0;
@@ -142,6 +144,50 @@ public final class PrequentialWindow {
       sum += row[predicted];
     }
     return sum;
+  }
+
+  /**
+   * The window's examples, oldest first, and its running loss sum, from which {@link #restore}
+   * continues it bit for bit after a restart.
+   */
+  public record Contents(int[] labels, int[] predictions, double[] losses, double lossSum) {}
+
+  public Contents contents() {
+    int[] orderedLabels = new int[filled];
+    int[] orderedPredictions = new int[filled];
+    double[] orderedLosses = new double[filled];
+    int oldest = filled == size ? next : 0;
+    for (int i = 0; i < filled; i++) {
+      int slot = (oldest + i) % size;
+      orderedLabels[i] = labels[slot];
+      orderedPredictions[i] = predictions[slot];
+      orderedLosses[i] = losses[slot];
+    }
+    return new Contents(orderedLabels, orderedPredictions, orderedLosses, lossSum);
+  }
+
+  /**
+   * A window of {@code size} holding {@code contents}. When they hold more examples than fit (the
+   * window was made smaller), the oldest are dropped and the loss sum is added up afresh.
+   */
+  public static PrequentialWindow restore(int size, int classes, Contents contents) {
+    PrequentialWindow window = new PrequentialWindow(size, classes);
+    int count = contents.labels().length;
+    int skip = Math.max(0, count - size);
+    for (int i = skip; i < count; i++) {
+      int slot = window.filled;
+      window.labels[slot] = contents.labels()[i];
+      window.predictions[slot] = contents.predictions()[i];
+      window.losses[slot] = contents.losses()[i];
+      window.confusion[contents.labels()[i]][contents.predictions()[i]]++;
+      window.filled++;
+      window.lossSum += contents.losses()[i];
+    }
+    window.next = window.filled % size;
+    if (skip == 0) {
+      window.lossSum = contents.lossSum();
+    }
+    return window;
   }
 
   public PrequentialMetrics toAvro(long examplesSeen) {

@@ -16,8 +16,21 @@ public final class QualityGate {
   private final Deque<Double> recent = new ArrayDeque<>();
 
   public QualityGate(double maxDrop, int versions) {
+    this(maxDrop, versions, new double[0]);
+  }
+
+  /** A gate that continues from {@code recentAccuracies} (oldest first), as a restarted learner's does. */
+  public QualityGate(double maxDrop, int versions, double[] recentAccuracies) {
     this.maxDrop = maxDrop;
     this.versions = versions;
+    for (int i = Math.max(0, recentAccuracies.length - versions); i < recentAccuracies.length; i++) {
+      recent.addLast(recentAccuracies[i]);
+    }
+  }
+
+  /** The accuracies that set the bar, oldest first. */
+  public double[] recentAccuracies() {
+    return recent.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
   /**

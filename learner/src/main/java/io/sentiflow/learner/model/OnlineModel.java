@@ -248,6 +248,46 @@ public final class OnlineModel implements AutoCloseable {
         published.createdTime());
   }
 
+  /** The accumulators of {@code buckets}' rows, {@code dim} each, side by side (zero for untouched rows). */
+  public float[] rowStates(int[] buckets) {
+    float[] states = new float[buckets.length * dim];
+    if (keepsState) {
+      for (int i = 0; i < buckets.length; i++) {
+        float[] row = table[buckets[i]];
+        if (row != null) {
+          System.arraycopy(row, dim, states, i * dim, dim);
+        }
+      }
+    }
+    return states;
+  }
+
+  public float[] denseState() {
+    return denseState.clone();
+  }
+
+  public float[] biasState() {
+    return biasState.clone();
+  }
+
+  /**
+   * Puts back the accumulators a committed learner held, so steps after a restart are the steps it
+   * would have taken. {@code rowStates} maps buckets to their {@code dim} accumulators.
+   */
+  public void restoreOptimizerState(Map<Integer, float[]> rowStates, float[] dense, float[] bias) {
+    if (dense.length != denseState.length || bias.length != biasState.length) {
+      throw new IllegalArgumentException("optimizer state for another shape");
+    }
+    if (keepsState) {
+      for (Map.Entry<Integer, float[]> entry : rowStates.entrySet()) {
+        float[] row = rowsOf(new int[] {entry.getKey()})[0];
+        System.arraycopy(entry.getValue(), 0, row, dim, dim);
+      }
+    }
+    System.arraycopy(dense, 0, denseState, 0, dense.length);
+    System.arraycopy(bias, 0, biasState, 0, bias.length);
+  }
+
   /** Forgets the optimizer's accumulators, so every parameter takes full-size steps again. */
   public void resetOptimizerState() {
     if (keepsState) {

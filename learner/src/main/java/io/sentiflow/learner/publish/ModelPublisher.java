@@ -1,7 +1,9 @@
 package io.sentiflow.learner.publish;
 
+import io.sentiflow.avro.LearnerState;
 import io.sentiflow.avro.ModelChunk;
 import io.sentiflow.avro.ModelUpdate;
+import io.sentiflow.avro.OptimizerRow;
 import io.sentiflow.avro.Rejected;
 import io.sentiflow.schemas.Codecs;
 import io.sentiflow.schemas.Topic;
@@ -14,13 +16,21 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The learner's only writer: model deltas, snapshots, dead letters and consumed offsets, all in
@@ -29,13 +39,22 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 public final class ModelPublisher implements AutoCloseable {
 
-  private final KafkaProducer<byte[], byte[]> producer;
+  private static final Logger LOG = LoggerFactory.getLogger(ModelPublisher.class);
+
+  private final Supplier<Producer<byte[], byte[]>> producers;
+  private Producer<byte[], byte[]> producer;
+  private final String modelId;
   private final byte[] modelKey;
   private Set<String> liveChunkKeys = new HashSet<>();
   private Set<String> pendingChunkKeys;
   private boolean inTransaction;
 
   public ModelPublisher(Properties clientProperties, String transactionalId, String modelId) {
+    this(transactionalProducers(clientProperties, transactionalId), modelId);
+  }
+
+  private static Supplier<Producer<byte[], byte[]>> transactionalProducers(Properties clientProperties,
+      String transactionalId) {
     Properties props = new Properties();
     props.putAll(clientProperties);
     props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
@@ -43,7 +62,14 @@ public final class ModelPublisher implements AutoCloseable {
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(Topic.MAX_MESSAGE_BYTES));
     props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
-    this.producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+    return () -> new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+  }
+
+  /** @param producers makes a transactional producer; called again when one has to be replaced */
+  ModelPublisher(Supplier<Producer<byte[], byte[]>> producers, String modelId) {
+    this.producers = producers;
+    this.producer = producers.get();
+    this.modelId = modelId;
     this.modelKey = modelId.getBytes(StandardCharsets.UTF_8);
   }
 
@@ -87,6 +113,21 @@ public final class ModelPublisher implements AutoCloseable {
     pendingChunkKeys = keys;
   }
 
+  /**
+   * The learner's own state for the version being committed: the accumulators of the rows it
+   * changed ({@code dim} values per bucket, side by side), then the state record.
+   */
+  public void learnerState(LearnerState state, int[] buckets, float[] rowStates, int dim) {
+    String topic = Topic.LEARNER_STATE.topicName();
+    for (int i = 0; i < buckets.length; i++) {
+      OptimizerRow row = new OptimizerRow(state.getVersion(), LearnerStateTopic.packFloats(rowStates, i * dim, dim));
+      send(topic, LearnerStateTopic.rowKey(modelId, buckets[i]).getBytes(StandardCharsets.UTF_8),
+          Codecs.OPTIMIZER_ROW.encode(row));
+    }
+    send(topic, LearnerStateTopic.stateKey(modelId).getBytes(StandardCharsets.UTF_8),
+        Codecs.LEARNER_STATE.encode(state));
+  }
+
   private void send(String topic, byte[] key, byte[] value) {
     begin();
     producer.send(new ProducerRecord<>(topic, key, value));
@@ -116,13 +157,28 @@ public final class ModelPublisher implements AutoCloseable {
     }
   }
 
-  /** Drops everything sent since the last commit. */
+  /**
+   * Drops everything sent since the last commit. A producer that cannot abort (after a commit timed
+   * out Kafka only allows retrying the commit) is closed and replaced: the new one's
+   * {@code initTransactions} fences the old epoch and aborts its transaction on the broker. Being
+   * fenced by another learner is not retried here: that learner owns the model now.
+   */
   public void abort() {
     pendingChunkKeys = null;
-    if (inTransaction) {
-      inTransaction = false;
-      producer.abortTransaction();
+    if (!inTransaction) {
+      return;
     }
+    try {
+      producer.abortTransaction();
+    } catch (ProducerFencedException | InvalidProducerEpochException | AuthorizationException e) {
+      throw e;
+    } catch (KafkaException | IllegalStateException e) {
+      LOG.warn("cannot abort the open transaction ({}); replacing the producer", e.toString());
+      producer.close(Duration.ZERO);
+      producer = producers.get();
+      producer.initTransactions();
+    }
+    inTransaction = false;
   }
 
   @Override

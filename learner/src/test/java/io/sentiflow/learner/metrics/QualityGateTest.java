@@ -23,4 +23,17 @@ class QualityGateTest {
     assertThat(gate.servable(0.60, true)).isFalse();
     assertThat(gate.servable(0.60, true)).as("0.90 is no longer recent").isTrue();
   }
+
+  @Test
+  void aGateRebuiltFromItsHistoryJudgesAsTheOriginal() {
+    QualityGate original = new QualityGate(0.10, 3);
+    original.servable(0.90, true);
+    original.servable(0.85, true);
+    QualityGate rebuilt = new QualityGate(0.10, 3, original.recentAccuracies());
+    assertThat(rebuilt.recentAccuracies()).containsExactly(0.90, 0.85);
+    assertThat(rebuilt.servable(0.70, true)).as("0.20 below the carried-over best").isFalse();
+    assertThat(original.servable(0.70, true)).isFalse();
+    assertThat(new QualityGate(0.10, 1, original.recentAccuracies()).recentAccuracies())
+        .as("only as many as the gate looks back over").containsExactly(0.70);
+  }
 }
