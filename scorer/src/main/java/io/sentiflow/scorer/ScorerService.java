@@ -36,7 +36,8 @@ public final class ScorerService implements AutoCloseable {
   private final ScorerMetrics metrics;
   private final ModelTopicsFollower follower;
   private final TextScorer textScorer;
-  private KafkaStreams streams;
+  /** Written under the lock in start(); read without it by query and status threads. */
+  private volatile KafkaStreams streams;
   private KafkaStreamsMetrics streamsMetrics;
 
   public ScorerService(Properties kafka, ScorerConfig config, MeterRegistry registry) {
