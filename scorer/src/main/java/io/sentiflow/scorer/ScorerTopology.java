@@ -6,7 +6,6 @@ import io.sentiflow.avro.Rejected;
 import io.sentiflow.avro.SentimentScore;
 import io.sentiflow.avro.ThreadSentiment;
 import io.sentiflow.schemas.Codecs;
-import io.sentiflow.schemas.Topic;
 import io.sentiflow.schemas.kafka.AvroSerde;
 import io.sentiflow.schemas.model.ModelWeights;
 import io.sentiflow.scorer.aggregate.ThreadSentiments;
@@ -77,7 +76,7 @@ public final class ScorerTopology {
 
     Map<String, KStream<String, ScoreOutcome>> outcomes = builder
         .stream(topics.features(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("features"))
-        .processValues(() -> new ScoringProcessor(model, config.topK(), config.dedupRetention(), metrics),
+        .processValues(() -> new ScoringProcessor(topics.features(), model, config.topK(), config.dedupRetention(), metrics),
             Named.as("score"), ServedPredictions.STORE)
         .split(Named.as("outcome-"))
         .branch((id, outcome) -> outcome instanceof ScoreOutcome.Scored, Branched.as("scored"))
@@ -90,7 +89,7 @@ public final class ScorerTopology {
         .to(topics.scores(), Produced.with(Serdes.String(), SCORE_SERDE).withName("scores"));
 
     outcomes.get("outcome-refused")
-        .map((id, outcome) -> KeyValue.pair(Topic.FEATURES.topicName(), ((ScoreOutcome.Refused) outcome).rejected()),
+        .map((id, outcome) -> KeyValue.pair(topics.features(), ((ScoreOutcome.Refused) outcome).rejected()),
             Named.as("dead-letter"))
         .processValues(PublishTimeStamp::new, Named.as("publish-time-rejected"))
         .to(topics.rejected(), Produced.with(Serdes.String(), REJECTED_SERDE).withName("rejected"));

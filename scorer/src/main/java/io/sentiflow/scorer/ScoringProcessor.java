@@ -5,7 +5,6 @@ import io.sentiflow.avro.SentimentScore;
 import io.sentiflow.schemas.Codecs;
 import io.sentiflow.schemas.InvalidRecordException;
 import io.sentiflow.schemas.Rejections;
-import io.sentiflow.schemas.Topic;
 import io.sentiflow.schemas.model.ModelWeights;
 import io.sentiflow.scorer.ScorerMetrics.RefusalKind;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +29,7 @@ final class ScoringProcessor implements FixedKeyProcessor<String, byte[], ScoreO
   private static final Logger LOG = LoggerFactory.getLogger(ScoringProcessor.class);
   static final String STAGE = "scorer";
 
+  private final String featuresTopic;
   private final Supplier<ModelWeights> model;
   private final int topK;
   private final Duration dedupRetention;
@@ -38,7 +38,9 @@ final class ScoringProcessor implements FixedKeyProcessor<String, byte[], ScoreO
   private FixedKeyProcessorContext<String, ScoreOutcome> context;
   private ServedPredictions served;
 
-  ScoringProcessor(Supplier<ModelWeights> model, int topK, Duration dedupRetention, ScorerMetrics metrics) {
+  ScoringProcessor(String featuresTopic, Supplier<ModelWeights> model, int topK, Duration dedupRetention,
+      ScorerMetrics metrics) {
+    this.featuresTopic = featuresTopic;
     this.model = model;
     this.topK = topK;
     this.dedupRetention = dedupRetention;
@@ -98,6 +100,6 @@ final class ScoringProcessor implements FixedKeyProcessor<String, byte[], ScoreO
     metrics.refused(kind);
     byte[] key = record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8);
     context.forward(record.<ScoreOutcome>withValue(new ScoreOutcome.Refused(
-        Rejections.of(Topic.FEATURES.topicName(), STAGE, reason, key, record.value()))));
+        Rejections.of(featuresTopic, STAGE, reason, key, record.value()))));
   }
 }

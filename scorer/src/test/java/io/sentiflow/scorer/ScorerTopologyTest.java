@@ -143,6 +143,25 @@ class ScorerTopologyTest {
   }
 
   @Test
+  void rejectedRecordsNameTheFeaturesTopicTheyCameFrom() {
+    ScorerTopics bench = ScorerTopics.prefixed("bench-");
+    ScorerConfig config = ScorerConfig.defaults().withStateDir(stateDir.resolve("bench"))
+        .withApplicationId("bench-scorer");
+    Properties props = new Properties();
+    props.put("bootstrap.servers", "unused:9092");
+    try (TopologyTestDriver benchDriver = new TopologyTestDriver(ScorerTopology.build(model::get, config, metrics,
+        bench), ScorerTopology.streamsProperties(props, config))) {
+      benchDriver.createInputTopic(bench.features(), new StringSerializer(), new ByteArraySerializer())
+          .pipeInput("c1", "not avro at all".getBytes(StandardCharsets.UTF_8), 1_000);
+
+      KeyValue<String, Rejected> dead = benchDriver.createOutputTopic(bench.rejected(), new StringDeserializer(),
+          ScorerTopology.REJECTED_SERDE).readKeyValue();
+      assertThat(dead.key).isEqualTo("bench-features");
+      assertThat(dead.value.getSource()).isEqualTo("bench-features");
+    }
+  }
+
+  @Test
   void aReplayedCommentIsScoredOnce() {
     Features f = TestModels.positive("c1", "delta", 1_000);
     send(f);
