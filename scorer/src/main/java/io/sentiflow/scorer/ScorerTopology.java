@@ -80,12 +80,16 @@ public final class ScorerTopology {
             Named.as("score"), ServedPredictions.STORE)
         .split(Named.as("outcome-"))
         .branch((id, outcome) -> outcome instanceof ScoreOutcome.Scored, Branched.as("scored"))
+        .branch((id, outcome) -> outcome instanceof ScoreOutcome.Rescored, Branched.as("rescored"))
         .defaultBranch(Branched.as("refused"));
 
     KStream<String, ScoreOutcome.Scored> scored = outcomes.get("outcome-scored")
         .mapValues(outcome -> (ScoreOutcome.Scored) outcome, Named.as("scored-only"));
     KStream<String, SentimentScore> scores = scored.mapValues(ScoreOutcome.Scored::score, Named.as("score-only"));
-    scores.processValues(PublishTimeStamp::new, Named.as("publish-time-scores"))
+    KStream<String, SentimentScore> rescores = outcomes.get("outcome-rescored")
+        .mapValues(outcome -> ((ScoreOutcome.Rescored) outcome).score(), Named.as("rescore-only"));
+    scores.merge(rescores, Named.as("scores-and-rescores"))
+        .processValues(PublishTimeStamp::new, Named.as("publish-time-scores"))
         .to(topics.scores(), Produced.with(Serdes.String(), SCORE_SERDE).withName("scores"));
 
     outcomes.get("outcome-refused")

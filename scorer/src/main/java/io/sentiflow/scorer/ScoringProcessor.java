@@ -16,13 +16,14 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Scores each {@code features} record with the model served at that instant (a volatile read, so
- * a model swap never pauses scoring), drops comment ids already scored, and turns anything it
- * cannot score into a dead letter.
+ * a model swap never pauses scoring), drops comment ids already scored from another record, and
+ * turns anything it cannot score into a dead letter.
  */
 final class ScoringProcessor implements FixedKeyProcessor<String, byte[], ScoreOutcome> {
 
@@ -64,7 +65,12 @@ final class ScoringProcessor implements FixedKeyProcessor<String, byte[], ScoreO
       refuse(record, RefusalKind.UNDECODABLE, e.getMessage());
       return;
     }
-    if (served.contains(features.getCommentId())) {
+    long offset = context.recordMetadata().map(RecordMetadata::offset).orElse(ServedPredictions.UNKNOWN_OFFSET);
+    long[] earlier = served.find(features.getCommentId());
+    // The served store is written before the score is sent and, at least once, restored past the last
+    // commit: this very record may have been remembered while its score never reached `scores`.
+    boolean rescore = earlier != null && ServedPredictions.servedFrom(earlier, offset);
+    if (earlier != null && !rescore) {
       metrics.duplicate();
       return;
     }
@@ -89,8 +95,13 @@ final class ScoringProcessor implements FixedKeyProcessor<String, byte[], ScoreO
       refuse(record, RefusalKind.INVALID, "scoring failed: " + e);
       return;
     }
+    if (rescore) {
+      context.forward(record.<ScoreOutcome>withValue(new ScoreOutcome.Rescored(score))
+          .withTimestamp(features.getEventTime()));
+      return;
+    }
     served.remember(features.getCommentId(), features.getEventTime(), current.version(),
-        score.getSentiment().ordinal());
+        score.getSentiment().ordinal(), offset);
     metrics.scored(score, features.getFeatureTime());
     context.forward(record.<ScoreOutcome>withValue(new ScoreOutcome.Scored(features, score, current))
         .withTimestamp(features.getEventTime()));

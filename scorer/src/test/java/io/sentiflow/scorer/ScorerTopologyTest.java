@@ -29,6 +29,7 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -179,6 +180,20 @@ class ScorerTopologyTest {
       last = kv.value;
     }
     assertThat(last.getCount()).isEqualTo(2);
+  }
+
+  @Test
+  void aRecordRememberedAsServedButReplayedAfterACrashIsScoredAgainWithoutCountingTwice() {
+    // at least once, the served store is restored past the last commit: the crash hit after the store
+    // remembered the first features record (offset 0) but before its score reached `scores`
+    KeyValueStore<String, long[]> served = driver.getKeyValueStore(ServedPredictions.STORE);
+    served.put("c1", new long[] {1_000, 7, Sentiment.POSITIVE.ordinal(), 0});
+    send(TestModels.positive("c1", "delta", 1_000));
+
+    assertThat(scores.readValuesToList()).extracting(SentimentScore::getCommentId).containsExactly("c1");
+    assertThat(byThread.isEmpty()).as("the window aggregate counted c1 before the crash").isTrue();
+    assertThat(metrics.scoredCount()).isZero();
+    assertThat(metrics.duplicateCount()).isZero();
   }
 
   @Test
