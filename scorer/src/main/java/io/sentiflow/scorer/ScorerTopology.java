@@ -140,11 +140,16 @@ public final class ScorerTopology {
         .to(topics.driftAlerts(), Produced.with(Serdes.String(), ALERT_SERDE).withName("concept-alerts"));
   }
 
+  /** Streams settings over Sentiflow's topics. */
+  public static Properties streamsProperties(Properties kafka, ScorerConfig config) {
+    return streamsProperties(kafka, config, ScorerTopics.standard());
+  }
+
   /**
    * Streams settings for a delivery mode on top of the caller's Kafka client settings; client
    * tunables the caller set (plain or with a Streams client prefix) win over these defaults.
    */
-  public static Properties streamsProperties(Properties kafka, ScorerConfig config) {
+  public static Properties streamsProperties(Properties kafka, ScorerConfig config, ScorerTopics topics) {
     Properties props = new Properties();
     props.putAll(kafka);
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
@@ -152,7 +157,8 @@ public final class ScorerTopology {
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, String.valueOf(config.commitInterval().toMillis()));
     props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
     props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, String.valueOf(config.streamThreads()));
-    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
+    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetteringProcessingExceptionHandler.class);
+    props.put(DeadLetteringProcessingExceptionHandler.REJECTED_TOPIC_CONFIG, topics.rejected());
     // Features and labels share a task (through the served-predictions store) but need no timestamp
     // order between them: never hold features back waiting to learn whether labels are pending.
     props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, "-1");
