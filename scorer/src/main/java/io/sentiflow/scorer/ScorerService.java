@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The scorer service: follows the model topics, waits for a first servable model, then runs the
- * scoring topology. Queries read this instance's state; with several instances each holds the
- * threads of its own partitions.
+ * scoring topology. Queries read this instance's state only: with several instances each holds the
+ * threads of its own partitions, so a thread another instance holds reads as empty here.
  */
 public final class ScorerService implements AutoCloseable {
 
