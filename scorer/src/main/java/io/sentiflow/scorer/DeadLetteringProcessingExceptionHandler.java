@@ -10,6 +10,7 @@ import java.util.Objects;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.processor.api.Record;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * Sends the input record whose processing threw to {@code rejected} (stage {@code scorer}, the
  * failing processor and the exception as the reason) and goes on with the next record. Streams'
  * default would kill the stream thread; its replacement re-reads the same record and dies again,
- * so the partition would stall for good.
+ * so the partition would stall for good. Streams' own exceptions, such as a failed send surfacing
+ * in whichever processor sends next, still fail the thread: they are no fault of the record.
  */
 public final class DeadLetteringProcessingExceptionHandler implements ProcessingExceptionHandler {
 
@@ -36,6 +38,10 @@ public final class DeadLetteringProcessingExceptionHandler implements Processing
 
   @Override
   public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+    if (exception instanceof StreamsException) {
+      // Streams' own failure (a send or a store failed), not this record's: a new thread retries it
+      return Response.fail();
+    }
     // a punctuation has no input record, hence no topic
     String source = context.topic() == null ? "punctuation" : context.topic();
     LOG.error("processor {} failed on {}-{} at offset {}; sending the input to {}", context.processorNodeId(),
