@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Timer;
 import io.sentiflow.avro.SentimentScore;
 import io.sentiflow.scorer.drift.DriftSignal;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -48,7 +49,7 @@ public final class ScorerMetrics {
 
   void refused(RefusalKind kind) {
     refused.computeIfAbsent(kind, k -> Counter.builder("sentiflow.scorer.rejected")
-        .description("features records sent to rejected").tag("reason", k.name().toLowerCase().replace('_', '-'))
+        .description("features records sent to rejected").tag("reason", k.name().toLowerCase(Locale.ROOT).replace('_', '-'))
         .register(registry)).increment();
   }
 

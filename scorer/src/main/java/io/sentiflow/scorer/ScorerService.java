@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The scorer service: follows the model topics, waits for a first servable model, then runs the
- * scoring topology. Queries read this instance's state; with several instances each holds the
- * threads of its own partitions.
+ * scoring topology. Queries read this instance's state only: with several instances each holds the
+ * threads of its own partitions, so a thread another instance holds reads as empty here.
  */
 public final class ScorerService implements AutoCloseable {
 
@@ -36,7 +36,8 @@ public final class ScorerService implements AutoCloseable {
   private final ScorerMetrics metrics;
   private final ModelTopicsFollower follower;
   private final TextScorer textScorer;
-  private KafkaStreams streams;
+  /** Written under the lock in start(); read without it by query and status threads. */
+  private volatile KafkaStreams streams;
   private KafkaStreamsMetrics streamsMetrics;
 
   public ScorerService(Properties kafka, ScorerConfig config, MeterRegistry registry) {

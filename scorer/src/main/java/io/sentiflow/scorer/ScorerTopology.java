@@ -6,7 +6,6 @@ import io.sentiflow.avro.Rejected;
 import io.sentiflow.avro.SentimentScore;
 import io.sentiflow.avro.ThreadSentiment;
 import io.sentiflow.schemas.Codecs;
-import io.sentiflow.schemas.Topic;
 import io.sentiflow.schemas.kafka.AvroSerde;
 import io.sentiflow.schemas.model.ModelWeights;
 import io.sentiflow.scorer.aggregate.ThreadSentiments;
@@ -77,20 +76,24 @@ public final class ScorerTopology {
 
     Map<String, KStream<String, ScoreOutcome>> outcomes = builder
         .stream(topics.features(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("features"))
-        .processValues(() -> new ScoringProcessor(model, config.topK(), config.dedupRetention(), metrics),
+        .processValues(() -> new ScoringProcessor(topics.features(), model, config.topK(), config.dedupRetention(), metrics),
             Named.as("score"), ServedPredictions.STORE)
         .split(Named.as("outcome-"))
         .branch((id, outcome) -> outcome instanceof ScoreOutcome.Scored, Branched.as("scored"))
+        .branch((id, outcome) -> outcome instanceof ScoreOutcome.Rescored, Branched.as("rescored"))
         .defaultBranch(Branched.as("refused"));
 
     KStream<String, ScoreOutcome.Scored> scored = outcomes.get("outcome-scored")
         .mapValues(outcome -> (ScoreOutcome.Scored) outcome, Named.as("scored-only"));
     KStream<String, SentimentScore> scores = scored.mapValues(ScoreOutcome.Scored::score, Named.as("score-only"));
-    scores.processValues(PublishTimeStamp::new, Named.as("publish-time-scores"))
+    KStream<String, SentimentScore> rescores = outcomes.get("outcome-rescored")
+        .mapValues(outcome -> ((ScoreOutcome.Rescored) outcome).score(), Named.as("rescore-only"));
+    scores.merge(rescores, Named.as("scores-and-rescores"))
+        .processValues(PublishTimeStamp::new, Named.as("publish-time-scores"))
         .to(topics.scores(), Produced.with(Serdes.String(), SCORE_SERDE).withName("scores"));
 
     outcomes.get("outcome-refused")
-        .map((id, outcome) -> KeyValue.pair(Topic.FEATURES.topicName(), ((ScoreOutcome.Refused) outcome).rejected()),
+        .map((id, outcome) -> KeyValue.pair(topics.features(), ((ScoreOutcome.Refused) outcome).rejected()),
             Named.as("dead-letter"))
         .processValues(PublishTimeStamp::new, Named.as("publish-time-rejected"))
         .to(topics.rejected(), Produced.with(Serdes.String(), REJECTED_SERDE).withName("rejected"));
@@ -137,11 +140,16 @@ public final class ScorerTopology {
         .to(topics.driftAlerts(), Produced.with(Serdes.String(), ALERT_SERDE).withName("concept-alerts"));
   }
 
+  /** Streams settings over Sentiflow's topics. */
+  public static Properties streamsProperties(Properties kafka, ScorerConfig config) {
+    return streamsProperties(kafka, config, ScorerTopics.standard());
+  }
+
   /**
    * Streams settings for a delivery mode on top of the caller's Kafka client settings; client
    * tunables the caller set (plain or with a Streams client prefix) win over these defaults.
    */
-  public static Properties streamsProperties(Properties kafka, ScorerConfig config) {
+  public static Properties streamsProperties(Properties kafka, ScorerConfig config, ScorerTopics topics) {
     Properties props = new Properties();
     props.putAll(kafka);
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
@@ -149,7 +157,8 @@ public final class ScorerTopology {
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, String.valueOf(config.commitInterval().toMillis()));
     props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
     props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, String.valueOf(config.streamThreads()));
-    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
+    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetteringProcessingExceptionHandler.class);
+    props.put(DeadLetteringProcessingExceptionHandler.REJECTED_TOPIC_CONFIG, topics.rejected());
     // Features and labels share a task (through the served-predictions store) but need no timestamp
     // order between them: never hold features back waiting to learn whether labels are pending.
     props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, "-1");

@@ -5,7 +5,6 @@ import io.sentiflow.avro.SentimentScore;
 import io.sentiflow.schemas.Codecs;
 import io.sentiflow.schemas.InvalidRecordException;
 import io.sentiflow.schemas.Rejections;
-import io.sentiflow.schemas.Topic;
 import io.sentiflow.schemas.model.ModelWeights;
 import io.sentiflow.scorer.ScorerMetrics.RefusalKind;
 import java.nio.charset.StandardCharsets;
@@ -17,19 +16,21 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Scores each {@code features} record with the model served at that instant (a volatile read, so
- * a model swap never pauses scoring), drops comment ids already scored, and turns anything it
- * cannot score into a dead letter.
+ * a model swap never pauses scoring), drops comment ids already scored from another record, and
+ * turns anything it cannot score into a dead letter.
  */
 final class ScoringProcessor implements FixedKeyProcessor<String, byte[], ScoreOutcome> {
 
   private static final Logger LOG = LoggerFactory.getLogger(ScoringProcessor.class);
   static final String STAGE = "scorer";
 
+  private final String featuresTopic;
   private final Supplier<ModelWeights> model;
   private final int topK;
   private final Duration dedupRetention;
@@ -38,7 +39,9 @@ final class ScoringProcessor implements FixedKeyProcessor<String, byte[], ScoreO
   private FixedKeyProcessorContext<String, ScoreOutcome> context;
   private ServedPredictions served;
 
-  ScoringProcessor(Supplier<ModelWeights> model, int topK, Duration dedupRetention, ScorerMetrics metrics) {
+  ScoringProcessor(String featuresTopic, Supplier<ModelWeights> model, int topK, Duration dedupRetention,
+      ScorerMetrics metrics) {
+    this.featuresTopic = featuresTopic;
     this.model = model;
     this.topK = topK;
     this.dedupRetention = dedupRetention;
@@ -62,7 +65,12 @@ final class ScoringProcessor implements FixedKeyProcessor<String, byte[], ScoreO
       refuse(record, RefusalKind.UNDECODABLE, e.getMessage());
       return;
     }
-    if (served.contains(features.getCommentId())) {
+    long offset = context.recordMetadata().map(RecordMetadata::offset).orElse(ServedPredictions.UNKNOWN_OFFSET);
+    long[] earlier = served.find(features.getCommentId());
+    // The served store is written before the score is sent and, at least once, restored past the last
+    // commit: this very record may have been remembered while its score never reached `scores`.
+    boolean rescore = earlier != null && ServedPredictions.servedFrom(earlier, offset);
+    if (earlier != null && !rescore) {
       metrics.duplicate();
       return;
     }
@@ -87,8 +95,13 @@ final class ScoringProcessor implements FixedKeyProcessor<String, byte[], ScoreO
       refuse(record, RefusalKind.INVALID, "scoring failed: " + e);
       return;
     }
+    if (rescore) {
+      context.forward(record.<ScoreOutcome>withValue(new ScoreOutcome.Rescored(score))
+          .withTimestamp(features.getEventTime()));
+      return;
+    }
     served.remember(features.getCommentId(), features.getEventTime(), current.version(),
-        score.getSentiment().ordinal());
+        score.getSentiment().ordinal(), offset);
     metrics.scored(score, features.getFeatureTime());
     context.forward(record.<ScoreOutcome>withValue(new ScoreOutcome.Scored(features, score, current))
         .withTimestamp(features.getEventTime()));
@@ -98,6 +111,6 @@ final class ScoringProcessor implements FixedKeyProcessor<String, byte[], ScoreO
     metrics.refused(kind);
     byte[] key = record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8);
     context.forward(record.<ScoreOutcome>withValue(new ScoreOutcome.Refused(
-        Rejections.of(Topic.FEATURES.topicName(), STAGE, reason, key, record.value()))));
+        Rejections.of(featuresTopic, STAGE, reason, key, record.value()))));
   }
 }

@@ -12,7 +12,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The prediction served for each comment id, remembered for {@code retention} of event time in a
- * key-value store: it drops replayed features (a comment is scored once) and lets a late label be
+ * key-value store: it drops features replayed upstream (a comment is scored once) and lets a late label be
  * compared with what was served (the concept-drift error stream). A point lookup per record keeps
  * this cheap; expired ids are swept in the background of stream time.
  */
@@ -25,15 +25,20 @@ final class ServedPredictions {
     return Duration.ofMillis(Math.max(60_000, retention.toMillis() / 24));
   }
 
-  /** {eventTime, modelVersion, predictedClass}, 17 bytes. */
+  /** Offset of the scored {@code features} record when unknown (values written before it was kept). */
+  static final long UNKNOWN_OFFSET = -1;
+
+  /** {eventTime, modelVersion, predictedClass, featuresOffset}, 25 bytes; 17-byte values have no offset. */
   static final Serde<long[]> VALUE_SERDE = Serdes.serdeFrom(
-      (topic, v) -> v == null ? null : ByteBuffer.allocate(17).putLong(v[0]).putLong(v[1]).put((byte) v[2]).array(),
+      (topic, v) -> v == null ? null
+          : ByteBuffer.allocate(25).putLong(v[0]).putLong(v[1]).put((byte) v[2]).putLong(v[3]).array(),
       (topic, bytes) -> {
         if (bytes == null) {
           return null;
         }
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        return new long[] {buffer.getLong(), buffer.getLong(), buffer.get()};
+        return new long[] {buffer.getLong(), buffer.getLong(), buffer.get(),
+            buffer.remaining() >= Long.BYTES ? buffer.getLong() : UNKNOWN_OFFSET};
       });
 
   private final KeyValueStore<String, long[]> store;
@@ -42,15 +47,19 @@ final class ServedPredictions {
     this.store = store;
   }
 
-  void remember(String commentId, long eventTime, long modelVersion, int predictedClass) {
-    store.put(commentId, new long[] {eventTime, modelVersion, predictedClass});
+  void remember(String commentId, long eventTime, long modelVersion, int predictedClass, long featuresOffset) {
+    store.put(commentId, new long[] {eventTime, modelVersion, predictedClass, featuresOffset});
   }
 
-  boolean contains(String commentId) {
-    return store.get(commentId) != null;
+  /** Whether {@code served} (from {@link #find}) was remembered for the {@code features} record at that offset. */
+  static boolean servedFrom(long[] served, long featuresOffset) {
+    return featuresOffset != UNKNOWN_OFFSET && served[3] == featuresOffset;
   }
 
-  /** {eventTime, modelVersion, predictedClass} served for the comment, or {@code null} if none is remembered. */
+  /**
+   * {eventTime, modelVersion, predictedClass, featuresOffset} served for the comment, or {@code null}
+   * if none is remembered.
+   */
   long[] find(String commentId) {
     return store.get(commentId);
   }

@@ -174,10 +174,11 @@ abstract class ScorerOnKafkaContract {
     AtomicInteger modelReads = new AtomicInteger();
     AtomicBoolean crashed = new AtomicBoolean();
     ScorerMetrics metrics = new ScorerMetrics(new SimpleMeterRegistry());
-    // the stream thread dies half way through, inside an open transaction, and is replaced
+    // the stream thread dies half way through, inside an open transaction, and is replaced; an Error,
+    // since the processing exception handler dead-letters the record of any Exception and goes on
     Supplier<ModelWeights> crashingOnce = () -> {
       if (modelReads.incrementAndGet() == 200 && crashed.compareAndSet(false, true)) {
-        throw new IllegalStateException("simulated crash mid-transaction");
+        throw new Error("simulated crash mid-transaction");
       }
       return weights;
     };

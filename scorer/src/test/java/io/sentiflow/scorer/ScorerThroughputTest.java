@@ -37,7 +37,8 @@ class ScorerThroughputTest {
     assertThat(throughput.records()).isEqualTo(2_000);
     assertThat(throughput.passThroughPerSecond()).isPositive();
     assertThat(throughput.scorerPerSecond()).isPositive();
-    assertThat(throughput.ratio()).isEqualTo(throughput.scorerPerSecond() / throughput.passThroughPerSecond());
+    assertThat(List.of(throughput.passThroughPerSecond(), throughput.scorerPerSecond(), throughput.ratio()))
+        .as("every figure is a finite rate").allSatisfy(figure -> assertThat(figure).isFinite().isPositive());
 
     ScorerThroughput.Latency latency = ScorerThroughput.latency(kafka, config, model, features.subList(0, 500),
         250, Duration.ofSeconds(60));

@@ -29,6 +29,7 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -143,6 +144,25 @@ class ScorerTopologyTest {
   }
 
   @Test
+  void rejectedRecordsNameTheFeaturesTopicTheyCameFrom() {
+    ScorerTopics bench = ScorerTopics.prefixed("bench-");
+    ScorerConfig config = ScorerConfig.defaults().withStateDir(stateDir.resolve("bench"))
+        .withApplicationId("bench-scorer");
+    Properties props = new Properties();
+    props.put("bootstrap.servers", "unused:9092");
+    try (TopologyTestDriver benchDriver = new TopologyTestDriver(ScorerTopology.build(model::get, config, metrics,
+        bench), ScorerTopology.streamsProperties(props, config))) {
+      benchDriver.createInputTopic(bench.features(), new StringSerializer(), new ByteArraySerializer())
+          .pipeInput("c1", "not avro at all".getBytes(StandardCharsets.UTF_8), 1_000);
+
+      KeyValue<String, Rejected> dead = benchDriver.createOutputTopic(bench.rejected(), new StringDeserializer(),
+          ScorerTopology.REJECTED_SERDE).readKeyValue();
+      assertThat(dead.key).isEqualTo("bench-features");
+      assertThat(dead.value.getSource()).isEqualTo("bench-features");
+    }
+  }
+
+  @Test
   void aReplayedCommentIsScoredOnce() {
     Features f = TestModels.positive("c1", "delta", 1_000);
     send(f);
@@ -160,6 +180,20 @@ class ScorerTopologyTest {
       last = kv.value;
     }
     assertThat(last.getCount()).isEqualTo(2);
+  }
+
+  @Test
+  void aRecordRememberedAsServedButReplayedAfterACrashIsScoredAgainWithoutCountingTwice() {
+    // at least once, the served store is restored past the last commit: the crash hit after the store
+    // remembered the first features record (offset 0) but before its score reached `scores`
+    KeyValueStore<String, long[]> served = driver.getKeyValueStore(ServedPredictions.STORE);
+    served.put("c1", new long[] {1_000, 7, Sentiment.POSITIVE.ordinal(), 0});
+    send(TestModels.positive("c1", "delta", 1_000));
+
+    assertThat(scores.readValuesToList()).extracting(SentimentScore::getCommentId).containsExactly("c1");
+    assertThat(byThread.isEmpty()).as("the window aggregate counted c1 before the crash").isTrue();
+    assertThat(metrics.scoredCount()).isZero();
+    assertThat(metrics.duplicateCount()).isZero();
   }
 
   @Test

@@ -71,17 +71,17 @@ public final class ScorerThroughput {
     produce(kafka, topics.features(), features, 0);
     AtomicLong passed = new AtomicLong();
     double passThrough = runUntil(passThroughTopology(topics, passed),
-        streamsProperties(kafka, config, "bench-pass"), passed::get, features.size(), timeout);
+        streamsProperties(kafka, config, topics, "bench-pass"), passed::get, features.size(), timeout);
     ScorerMetrics metrics = new ScorerMetrics(new SimpleMeterRegistry());
     double scorer = runUntil(ScorerTopology.build(() -> model, config, metrics, topics),
-        streamsProperties(kafka, config, "bench-scorer"), metrics::scoredCount, features.size(), timeout);
+        streamsProperties(kafka, config, topics, "bench-scorer"), metrics::scoredCount, features.size(), timeout);
     return new Throughput(features.size(), passThrough, scorer, scorer / passThrough);
   }
 
   public static Latency latency(Properties kafka, ScorerConfig config, ModelWeights model, List<Features> features,
       double ratePerSecond, Duration timeout) {
     ScorerTopics topics = createTopics(kafka);
-    Properties props = streamsProperties(kafka, config, "bench-latency");
+    Properties props = streamsProperties(kafka, config, topics, "bench-latency");
     try (KafkaStreams streams = new KafkaStreams(ScorerTopology.build(() -> model, config,
         new ScorerMetrics(new SimpleMeterRegistry()), topics), props);
         KafkaConsumer<byte[], byte[]> consumer = committedReader(kafka)) {
@@ -159,11 +159,12 @@ public final class ScorerThroughput {
     }
   }
 
-  private static Properties streamsProperties(Properties kafka, ScorerConfig config, String role) {
+  private static Properties streamsProperties(Properties kafka, ScorerConfig config, ScorerTopics topics,
+      String role) {
     try {
       ScorerConfig own = config.withApplicationId(role + "-" + UUID.randomUUID().toString().substring(0, 8))
           .withStateDir(Files.createTempDirectory("sentiflow-" + role));
-      return ScorerTopology.streamsProperties(kafka, own);
+      return ScorerTopology.streamsProperties(kafka, own, topics);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

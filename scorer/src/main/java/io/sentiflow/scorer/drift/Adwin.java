@@ -27,6 +27,7 @@ public final class Adwin {
   private long seen;
   private double lastCutOlderMean;
   private double lastCutNewerMean;
+  private double lastCutBound;
 
   public Adwin(double delta) {
     if (!(delta > 0 && delta < 1)) {
@@ -51,6 +52,11 @@ public final class Adwin {
   /** Mean of the newer part kept at the last cut; above {@link #lastCutOlderMean()} when the mean rose. */
   public double lastCutNewerMean() {
     return lastCutNewerMean;
+  }
+
+  /** The bound ε the two means of the last cut differed by more than. */
+  public double lastCutBound() {
+    return lastCutBound;
   }
 
   public long width() {
@@ -113,6 +119,7 @@ public final class Adwin {
           if (n0 > MIN_PART + 1 && n1 > MIN_PART + 1 && cutBetween(n0, n1, u0, u1)) {
             lastCutOlderMean = u0 / n0;
             lastCutNewerMean = u1 / n1;
+            lastCutBound = cutBound(n0, n1);
             dropOldestBucket();
             changed = true;
             cut = true;
@@ -125,12 +132,14 @@ public final class Adwin {
   }
 
   private boolean cutBetween(double n0, double n1, double u0, double u1) {
-    double diff = u0 / n0 - u1 / n1;
+    return Math.abs(u0 / n0 - u1 / n1) > cutBound(n0, n1);
+  }
+
+  private double cutBound(double n0, double n1) {
     double v = variance / width;
     double dd = Math.log(2 * Math.log(width) / delta);
     double m = 1 / (n0 - MIN_PART + 1) + 1 / (n1 - MIN_PART + 1);
-    double epsilon = Math.sqrt(2 * m * v * dd) + 2.0 / 3.0 * dd * m;
-    return Math.abs(diff) > epsilon;
+    return Math.sqrt(2 * m * v * dd) + 2.0 / 3.0 * dd * m;
   }
 
   private void dropOldestBucket() {

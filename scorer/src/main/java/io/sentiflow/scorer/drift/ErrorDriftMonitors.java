@@ -32,8 +32,9 @@ public final class ErrorDriftMonitors {
       pageHinkleyWindowStart = time;
     }
     if (adwin.update(error) && adwin.lastCutNewerMean() > adwin.lastCutOlderMean()) {
+      // the newer mean error crossed the older one plus ADWIN's cut bound
       signals.add(new DriftSignal("adwin-error", DriftKind.CONCEPT, "mean-error", adwin.lastCutNewerMean(),
-          adwin.lastCutOlderMean(), adwinWindowStart, time));
+          adwin.lastCutOlderMean() + adwin.lastCutBound(), adwinWindowStart, time));
       adwinWindowStart = time;
     }
     if (pageHinkley.update(error)) {
