@@ -1,9 +1,12 @@
 package io.sentiflow.ops;
 
+import io.sentiflow.avro.DriftKind;
 import io.sentiflow.avro.ModelKind;
+import io.sentiflow.learner.DriftReaction;
 import io.sentiflow.learner.LearnerConfig;
 import io.sentiflow.learner.LearnerService;
 import io.sentiflow.learner.optim.OptimizerKind;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,11 +51,22 @@ final class LearnerCommand implements Callable<Integer> {
   @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (default: ${DEFAULT-VALUE}).")
   String device;
 
+  @Option(names = "--drift-reaction", defaultValue = "BOOST_LEARNING_RATE",
+      description = "What a drift alert triggers: BOOST_LEARNING_RATE, RESET_OPTIMIZER or IGNORE "
+          + "(default: ${DEFAULT-VALUE}).")
+  DriftReaction driftReaction;
+
+  @Option(names = "--drift-reacts-to", defaultValue = "CONCEPT", split = ",",
+      description = "Alert kinds that trigger it: CONCEPT (served error), DATA, PREDICTION; others are only "
+          + "logged and counted (default: ${DEFAULT-VALUE}).")
+  Set<DriftKind> driftReactsTo;
+
   @Override
   public Integer call() throws Exception {
     LearnerConfig config = LearnerConfig.defaults().toBuilder()
         .kind(kind).dimension(dimension).optimizer(optimizer).learningRate(learningRate)
         .batchSize(batchSize).batchTimeoutMs(batchTimeoutMs).publishIntervalMs(publishIntervalMs).device(device)
+        .driftReaction(driftReaction).driftReactsTo(driftReactsTo)
         .build();
     LearnerService learner = new LearnerService(kafka.clientProperties(), config, metrics.startRegistry());
     learner.start();

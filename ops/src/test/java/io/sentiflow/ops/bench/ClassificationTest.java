@@ -32,9 +32,10 @@ class ClassificationTest {
   }
 
   @Test
-  void aClassOnlyPredictedCountsWithF1Zero() {
+  void aClassOnlyPredictedCountsWithF1ZeroButNotInMacroRecall() {
     Classification c = Classification.of(new int[] {0, 0}, new int[] {0, 1}, 3);
 
     assertThat(c.macroF1()).isCloseTo((2 * 1.0 * 0.5 / 1.5 + 0) / 2, within(1e-12));
+    assertThat(c.macroRecall()).isEqualTo(0.5);
   }
 }
