@@ -4,14 +4,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import io.sentiflow.avro.Comment;
 import org.apache.avro.Schema;
-import org.apache.avro.message.BadHeaderException;
-import org.apache.avro.message.BinaryMessageDecoder;
+import org.apache.avro.SchemaNormalization;
+import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.DatumReader;
+import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.message.BinaryMessageEncoder;
-import org.apache.avro.message.MissingSchemaException;
 import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.avro.util.ClassSecurityValidator;
 
@@ -22,6 +27,10 @@ import org.apache.avro.util.ClassSecurityValidator;
  * written by older producers still decode.
  *
  * <p>Thread-safe: the Avro encoder and decoder keep per-thread buffers.
+ *
+ * <p>Decoding reads the header itself, then the body with a buffered decoder straight off the byte
+ * array: Avro's {@code BinaryMessageDecoder} pulls every byte through an {@code InputStream}, and
+ * every stage decodes every record it consumes.
  */
 public final class AvroCodec<T extends SpecificRecord> {
 
@@ -32,17 +41,27 @@ public final class AvroCodec<T extends SpecificRecord> {
         type -> type.getPackageName().equals(Comment.class.getPackageName())));
   }
 
+  /** Single-object encoding's marker, then the writer schema's CRC-64-AVRO fingerprint, little-endian. */
+  private static final byte[] MARKER = {(byte) 0xC3, 0x01};
+  private static final int HEADER_LENGTH = MARKER.length + Long.BYTES;
+  private static final ThreadLocal<BinaryDecoder> DECODERS = new ThreadLocal<>();
+
   private final Class<T> type;
   private final Schema schema;
   private final BinaryMessageEncoder<T> encoder;
-  private final BinaryMessageDecoder<T> decoder;
+  /** A reader into the current schema for each writer schema this codec knows, by fingerprint. */
+  private final Map<Long, DatumReader<T>> readers = new HashMap<>();
 
   public AvroCodec(Class<T> type, Schema schema, List<Schema> previousVersions) {
     this.type = type;
     this.schema = schema;
     this.encoder = new BinaryMessageEncoder<>(SpecificData.get(), schema);
-    this.decoder = new BinaryMessageDecoder<>(SpecificData.get(), schema);
-    previousVersions.forEach(decoder::addSchema);
+    readers.put(SchemaNormalization.parsingFingerprint64(schema),
+        new SpecificDatumReader<>(schema, schema, SpecificData.get()));
+    for (Schema previous : previousVersions) {
+      readers.putIfAbsent(SchemaNormalization.parsingFingerprint64(previous),
+          new SpecificDatumReader<>(previous, schema, SpecificData.get()));
+    }
   }
 
   public Class<T> type() {
@@ -74,14 +93,21 @@ public final class AvroCodec<T extends SpecificRecord> {
     if (bytes == null) {
       throw new InvalidRecordException("no value (null) where a " + type.getSimpleName() + " was expected");
     }
-    try {
-      return decoder.decode(bytes);
-    } catch (BadHeaderException e) {
+    if (bytes.length < HEADER_LENGTH || bytes[0] != MARKER[0] || bytes[1] != MARKER[1]) {
       throw new InvalidRecordException("not an Avro single-object encoded " + type.getSimpleName()
-          + " (" + e.getMessage() + ")", e);
-    } catch (MissingSchemaException e) {
+          + " (no single-object header in " + bytes.length + " bytes)");
+    }
+    long fingerprint = ByteBuffer.wrap(bytes, MARKER.length, Long.BYTES).order(ByteOrder.LITTLE_ENDIAN).getLong();
+    DatumReader<T> reader = readers.get(fingerprint);
+    if (reader == null) {
       throw new InvalidRecordException("written with a schema this " + type.getSimpleName()
-          + " reader does not know (" + e.getMessage() + ")", e);
+          + " reader does not know (fingerprint " + Long.toHexString(fingerprint) + ")");
+    }
+    try {
+      BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(bytes, HEADER_LENGTH, bytes.length - HEADER_LENGTH,
+          DECODERS.get());
+      DECODERS.set(decoder);
+      return reader.read(null, decoder);
     } catch (IOException | RuntimeException e) {
       throw new InvalidRecordException("corrupt " + type.getSimpleName() + " body: " + e, e);
     }

@@ -6,8 +6,7 @@ import io.sentiflow.avro.SentimentScore;
 import io.sentiflow.avro.TermContribution;
 import io.sentiflow.schemas.model.ModelWeights;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -48,7 +47,11 @@ public final class FeatureScorer {
 
   /** Scores features that {@link #refusal} accepted. */
   public static SentimentScore score(Features features, ModelWeights model, int topK, long scoreTime) {
-    int[] ids = features.getFeatureIds().stream().mapToInt(Integer::intValue).toArray();
+    List<Integer> featureIds = features.getFeatureIds();
+    int[] ids = new int[featureIds.size()];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = featureIds.get(i);
+    }
     float[] probs = model.predict(ids);
     int cls = ModelWeights.argmax(probs);
     Sentiment[] names = probs.length == 2 ? TWO_CLASSES : THREE_CLASSES;
@@ -68,19 +71,54 @@ public final class FeatureScorer {
 
   /**
    * The {@code topK} terms that pushed the predicted class's logit most; a term seen several times
-   * adds up its positions, and terms the model gives no weight are left out.
+   * adds up its positions, and terms the model gives no weight are left out. Equal weights keep
+   * the order in which their terms first appear.
    */
   static List<TermContribution> explain(List<String> terms, float[] contributions, int topK) {
-    Map<String, Float> byTerm = new LinkedHashMap<>();
+    Map<String, Integer> slotOfTerm = new HashMap<>();
+    String[] distinctTerms = new String[contributions.length];
+    float[] summed = new float[contributions.length];
+    int distinct = 0;
     for (int i = 0; i < contributions.length; i++) {
       if (contributions[i] != 0f) {
-        byTerm.merge(terms.get(i), contributions[i], Float::sum);
+        String term = terms.get(i);
+        Integer slot = slotOfTerm.putIfAbsent(term, distinct);
+        if (slot == null) {
+          distinctTerms[distinct] = term;
+          summed[distinct++] = contributions[i];
+        } else {
+          summed[slot] += contributions[i];
+        }
       }
     }
-    List<TermContribution> ranked = new ArrayList<>(byTerm.size());
-    byTerm.forEach((term, weight) -> ranked.add(new TermContribution(term, weight)));
-    ranked.sort(Comparator.comparingDouble((TermContribution t) -> t.getWeight()).reversed());
-    return ranked.subList(0, Math.min(topK, ranked.size()));
+    int[] top = largestFirst(summed, distinct, topK);
+    List<TermContribution> explanation = new ArrayList<>(top.length);
+    for (int slot : top) {
+      explanation.add(new TermContribution(distinctTerms[slot], summed[slot]));
+    }
+    return explanation;
+  }
+
+  /**
+   * Indices of the {@code k} largest of {@code values[0, count)}, largest first, the earlier index
+   * first among equal values (the order a stable descending sort gives). A comment has tens of
+   * terms and an explanation a handful, so keeping the best k in order beats sorting them all.
+   */
+  static int[] largestFirst(float[] values, int count, int k) {
+    int[] top = new int[Math.max(0, Math.min(k, count))];
+    int held = 0;
+    for (int i = 0; i < count; i++) {
+      int at = held;
+      while (at > 0 && Float.compare(values[i], values[top[at - 1]]) > 0) {
+        at--;
+      }
+      if (at < top.length) {
+        System.arraycopy(top, at, top, at + 1, Math.min(held, top.length - 1) - at);
+        top[at] = i;
+        held = Math.min(held + 1, top.length);
+      }
+    }
+    return top;
   }
 
   /** Probabilities in the NEGATIVE, NEUTRAL, POSITIVE order the score schema names. */

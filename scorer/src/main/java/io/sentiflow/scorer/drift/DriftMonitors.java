@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Prediction and data drift over the stream of scored comments: PSI of the predicted-class mix,
@@ -44,15 +45,25 @@ public final class DriftMonitors {
   /** Observes one scored comment; returns the signals it completed, usually none. */
   public List<DriftSignal> observe(Features features, SentimentScore score, ModelWeights model) {
     long time = score.getEventTime();
-    List<DriftSignal> signals = new ArrayList<>(0);
-    classMix.observe(score.getSentiment().ordinal(), time).ifPresent(signals::add);
-    confidence.observe(Math.min(CONFIDENCE_BINS - 1, (int) (score.getConfidence() * CONFIDENCE_BINS)), time)
-        .ifPresent(signals::add);
-    textLength.observe(Math.min(LENGTH_BINS - 1, Math.max(0, features.getTextLength()) / LENGTH_BIN_CHARS), time)
-        .ifPresent(signals::add);
-    languageMix.observe(languageBin(features.getLanguage()), time).ifPresent(signals::add);
-    unseenBuckets.observe(unseenShare(features.getFeatureIds(), model), time).ifPresent(signals::add);
+    List<DriftSignal> signals = List.of();
+    signals = including(signals, classMix.observe(score.getSentiment().ordinal(), time));
+    signals = including(signals, confidence.observe(
+        Math.min(CONFIDENCE_BINS - 1, (int) (score.getConfidence() * CONFIDENCE_BINS)), time));
+    signals = including(signals, textLength.observe(
+        Math.min(LENGTH_BINS - 1, Math.max(0, features.getTextLength()) / LENGTH_BIN_CHARS), time));
+    signals = including(signals, languageMix.observe(languageBin(features.getLanguage()), time));
+    signals = including(signals, unseenBuckets.observe(unseenShare(features.getFeatureIds(), model), time));
     return signals;
+  }
+
+  /** The signals with {@code fired} added if present; a list is made only then, as almost no comment fires one. */
+  private static List<DriftSignal> including(List<DriftSignal> signals, Optional<DriftSignal> fired) {
+    if (fired.isEmpty()) {
+      return signals;
+    }
+    List<DriftSignal> more = new ArrayList<>(signals);
+    more.add(fired.get());
+    return more;
   }
 
   private int languageBin(String language) {
