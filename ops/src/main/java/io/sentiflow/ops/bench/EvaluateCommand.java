@@ -147,9 +147,7 @@ public final class EvaluateCommand implements Callable<Integer> {
   /** The file's labelled rows, read as the replay reads them: valid rows, each id once, in event-time order. */
   private List<LabelledText> labelledTexts(Path file) {
     DatasetRows read = DatasetRows.read(spec(file));
-    List<LabelledText> texts = read.labelled().stream()
-        .map(row -> new LabelledText(row.text(), row.label().ordinal(), row.eventTime()))
-        .toList();
+    List<LabelledText> texts = labelledTexts(read);
     BenchOptions.progress(String.format(Locale.ROOT, "%s: %,d rows, %,d labelled, %,d rejected, %,d repeated ids",
         file, read.rowsRead(), texts.size(), read.rejectedRows(), read.duplicateRows()));
     if (texts.isEmpty()) {
@@ -157,6 +155,13 @@ public final class EvaluateCommand implements Callable<Integer> {
           + "; check the preset or the --columns, --labels and --time-format mapping");
     }
     return texts;
+  }
+
+  /** The labelled rows as the learner's input, in their order. */
+  static List<LabelledText> labelledTexts(DatasetRows read) {
+    return read.labelled().stream()
+        .map(row -> new LabelledText(row.text(), row.label().ordinal(), row.eventTime()))
+        .toList();
   }
 
   /** How to read {@code file}: the preset's mapping, or the one given with --columns, as in {@code replay}. */
