@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sentiflow.learner.AirlineData;
 import io.sentiflow.learner.LearnerConfig;
 import io.sentiflow.schemas.text.FeaturizerSpec;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -30,19 +28,6 @@ class OfflineEvaluatorTest {
     assertThat(report.examplesPerSecond()).isPositive();
     assertThat(report.toJson()).startsWith("{\"train_examples\":4000,").contains("\"macro_recall\":")
         .contains("\"precision\":[").endsWith("}");
-  }
-
-  @Test
-  void readsTheOtherPresetsWithTheirLabelsAndIsoTimes() throws Exception {
-    Path data = Path.of(System.getProperty("sentiflow.data.dir"));
-    List<LabelledText> sentiment140 = LabelledTextReader.read(
-        data.resolve("sentiment140-subset/sentiment140_subset_time_ordered.csv.gz"), CsvMapping.sentiment140());
-    assertThat(sentiment140).hasSize(37_518).extracting(LabelledText::label).containsOnly(0, 2);
-    assertThat(sentiment140.get(0).time()).isEqualTo(Instant.parse("2009-04-07T05:19:45Z").toEpochMilli());
-    List<LabelledText> semEval = LabelledTextReader.read(
-        data.resolve("semeval2017-task4a-2013-2016/semeval2013_2016_taskA_dedup_time_ordered.csv.gz"),
-        CsvMapping.semEval());
-    assertThat(semEval).hasSize(49_570).extracting(LabelledText::label).containsOnly(0, 1, 2);
   }
 
   @Test

@@ -1,9 +1,10 @@
 package io.sentiflow.ops.bench;
 
 import io.sentiflow.avro.Comment;
-import io.sentiflow.learner.evaluate.CsvMapping;
+import io.sentiflow.ingest.replay.DatasetPreset;
+import io.sentiflow.ingest.replay.DatasetRows;
+import io.sentiflow.ingest.replay.DatasetSpec;
 import io.sentiflow.learner.evaluate.LabelledText;
-import io.sentiflow.learner.evaluate.LabelledTextReader;
 import io.sentiflow.schemas.Codecs;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,19 +13,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The US airline tweets, the data every bench measures on, in time order. */
+/** The US airline tweets, the data every bench measures on, read as the replay reads them: in time order. */
 final class AirlineData {
-
-  static final String RELATIVE_PATH = "twitter-us-airline-sentiment/Tweets.csv.gz";
 
   private AirlineData() {}
 
   static List<LabelledText> read(Path dataDir) throws IOException {
-    Path file = dataDir.resolve(RELATIVE_PATH);
-    if (!Files.isRegularFile(file)) {
-      throw new NoSuchFileException(file.toString(), null, "airline dataset not found; set --data-dir");
+    DatasetSpec airline = DatasetPreset.AIRLINE.spec(dataDir);
+    if (!Files.isRegularFile(airline.path())) {
+      throw new NoSuchFileException(airline.path().toString(), null, "airline dataset not found; set --data-dir");
     }
-    return LabelledTextReader.read(file, CsvMapping.airline());
+    return EvaluateCommand.labelledTexts(DatasetRows.read(airline));
   }
 
   /**

@@ -2,10 +2,16 @@ package io.sentiflow.ops.bench;
 
 import io.sentiflow.avro.ModelKind;
 import io.sentiflow.avro.Sentiment;
+import io.sentiflow.ingest.replay.ColumnMapping;
+import io.sentiflow.ingest.replay.DatasetFormat;
+import io.sentiflow.ingest.replay.DatasetPreset;
+import io.sentiflow.ingest.replay.DatasetRows;
+import io.sentiflow.ingest.replay.DatasetSpec;
+import io.sentiflow.ingest.replay.LabelMapping;
+import io.sentiflow.ingest.replay.ReplayConfig;
+import io.sentiflow.ingest.replay.TimeFormat;
 import io.sentiflow.learner.LearnerConfig;
-import io.sentiflow.learner.evaluate.CsvMapping;
 import io.sentiflow.learner.evaluate.LabelledText;
-import io.sentiflow.learner.evaluate.LabelledTextReader;
 import io.sentiflow.learner.evaluate.OfflineEvaluator;
 import io.sentiflow.schemas.text.FeaturizerSpec;
 import java.nio.file.Path;
@@ -13,11 +19,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * Offline evaluation of a learner configuration: streams the training file once through the
@@ -28,26 +36,35 @@ import picocli.CommandLine.Option;
         + "macro-F1, macro-recall, log-loss, per-class precision/recall and examples/s.")
 public final class EvaluateCommand implements Callable<Integer> {
 
-  private static final Set<String> COLUMN_KEYS = Set.of("text", "label", "time", "time-format");
+  @Spec
+  CommandSpec commandSpec;
 
-  @Option(names = "--train", required = true, description = "Training CSV (.csv or .csv.gz), streamed once.")
+  @Option(names = "--train", required = true,
+      description = "Training file, streamed once: any .csv or .jsonl/.ndjson, optionally .gz, that replay reads.")
   Path train;
 
-  @Option(names = "--test", required = true, description = "Test CSV (.csv or .csv.gz), scored without learning.")
+  @Option(names = "--test", required = true, description = "Test file, same kinds, scored without learning.")
   Path test;
 
-  @Option(names = "--preset", defaultValue = "airline",
-      description = "Column mapping of a shipped dataset: airline, sentiment140, semeval (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--preset",
+      description = "Read both files with the column mapping of airline, sentiment140 or semeval "
+          + "(default: airline unless --columns is given).")
   String preset;
 
-  @Option(names = "--columns", split = ",",
-      description = "Overrides of the preset's columns: text=COL,label=COL,time=COL,time-format=PATTERN "
-          + "(time-format: a java.time pattern, iso-8601, or epoch-millis; time= empty keeps file order).")
-  Map<String, String> columns = new LinkedHashMap<>();
+  @Option(names = "--columns",
+      description = "Instead of a preset, the field each column feeds: FIELD=COLUMN,... with FIELD among text "
+          + "(required), label, time (none: file order), id (a repeated id is read once), as in replay.")
+  String columns;
 
-  @Option(names = "--labels", split = ",",
-      description = "Label values to classes, replacing the preset's: VALUE=NEGATIVE|NEUTRAL|POSITIVE,...")
-  Map<String, Sentiment> labels;
+  @Option(names = "--labels",
+      description = "With --columns, label values to sentiments, e.g. 0=negative,2=neutral,4=positive "
+          + "(default: negative, neutral, positive).")
+  String labels;
+
+  @Option(names = "--time-format",
+      description = "With --columns, how the time column is written: iso, epoch-millis, epoch-seconds or a "
+          + "java.time pattern with a zone (default: iso).")
+  String timeFormat;
 
   @Option(names = "--bucket-bits", description = "log2 of the hashed buckets (default: the featurizer's, 20).")
   Integer bucketBits;
@@ -69,7 +86,6 @@ public final class EvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    CsvMapping mapping = mapping(preset, columns, labels);
     FeaturizerSpec spec = FeaturizerSpec.defaults();
     if (bucketBits != null) {
       spec = spec.withBucketBits(bucketBits);
@@ -88,8 +104,8 @@ public final class EvaluateCommand implements Callable<Integer> {
       builder.device(device);
     }
     LearnerConfig config = builder.build();
-    List<LabelledText> trainTexts = LabelledTextReader.read(train, mapping);
-    List<LabelledText> testTexts = LabelledTextReader.read(test, mapping);
+    List<LabelledText> trainTexts = labelledTexts(train);
+    List<LabelledText> testTexts = labelledTexts(test);
     BenchOptions.progress(String.format(Locale.ROOT, "training on %d examples of %s, testing on %d of %s",
         trainTexts.size(), train, testTexts.size(), test));
     OfflineEvaluator.Report result = new OfflineEvaluator(config, spec).evaluate(trainTexts, testTexts);
@@ -128,29 +144,47 @@ public final class EvaluateCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The preset's mapping with {@code --columns} and {@code --labels} applied. */
-  static CsvMapping mapping(String preset, Map<String, String> columns, Map<String, Sentiment> labels) {
-    CsvMapping base = switch (preset.toLowerCase(Locale.ROOT)) {
-      case "airline" -> CsvMapping.airline();
-      case "sentiment140" -> CsvMapping.sentiment140();
-      case "semeval" -> CsvMapping.semEval();
-      default -> throw new IllegalArgumentException("unknown preset '" + preset
-          + "'; known: airline, sentiment140, semeval");
-    };
-    for (String key : columns.keySet()) {
-      if (!COLUMN_KEYS.contains(key)) {
-        throw new IllegalArgumentException("unknown --columns key '" + key + "'; known: " + COLUMN_KEYS);
+  /** The file's labelled rows, read as the replay reads them: valid rows, each id once, in event-time order. */
+  private List<LabelledText> labelledTexts(Path file) {
+    DatasetRows read = DatasetRows.read(spec(file));
+    List<LabelledText> texts = labelledTexts(read);
+    BenchOptions.progress(String.format(Locale.ROOT, "%s: %,d rows, %,d labelled, %,d rejected, %,d repeated ids",
+        file, read.rowsRead(), texts.size(), read.rejectedRows(), read.duplicateRows()));
+    if (texts.isEmpty()) {
+      throw new ParameterException(commandSpec.commandLine(), "no labelled rows in " + file
+          + "; check the preset or the --columns, --labels and --time-format mapping");
+    }
+    return texts;
+  }
+
+  /** The labelled rows as the learner's input, in their order. */
+  static List<LabelledText> labelledTexts(DatasetRows read) {
+    return read.labelled().stream()
+        .map(row -> new LabelledText(row.text(), row.label().ordinal(), row.eventTime()))
+        .toList();
+  }
+
+  /** How to read {@code file}: the preset's mapping, or the one given with --columns, as in {@code replay}. */
+  DatasetSpec spec(Path file) {
+    if (columns == null) {
+      if (labels != null || timeFormat != null) {
+        throw new ParameterException(commandSpec.commandLine(), "--labels and --time-format go with --columns");
       }
+      String name = preset != null ? preset : "airline";
+      DatasetSpec presetSpec = DatasetPreset.fromName(name).spec(ReplayConfig.defaultDataDir());
+      // A line-pairs preset's labels file is its own, not one beside the file given here.
+      if (presetSpec.format() == DatasetFormat.LINE_PAIRS || DatasetFormat.of(file) != presetSpec.format()) {
+        throw new ParameterException(commandSpec.commandLine(), "preset " + name + " cannot read " + file
+            + "; map it with --columns");
+      }
+      return presetSpec.withPath(file);
     }
-    String time = columns.getOrDefault("time", base.timeColumn());
-    String timeFormat = columns.getOrDefault("time-format", base.timeFormat());
-    if ("epoch-millis".equals(timeFormat)) {
-      timeFormat = null;
+    if (preset != null) {
+      throw new ParameterException(commandSpec.commandLine(), "give --preset or --columns, not both");
     }
-    return new CsvMapping(columns.getOrDefault("text", base.textColumn()),
-        columns.getOrDefault("label", base.labelColumn()),
-        time == null || time.isBlank() ? null : time, timeFormat,
-        labels == null || labels.isEmpty() ? base.labels() : Map.copyOf(labels));
+    return DatasetSpec.of(file, ColumnMapping.parse(columns))
+        .withLabels(labels != null ? LabelMapping.parse(labels) : LabelMapping.names())
+        .withTimeFormat(TimeFormat.of(timeFormat != null ? timeFormat : "iso"));
   }
 
   /** Whether to write the Markdown report too. */
