@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import io.sentiflow.avro.ModelKind;
 import io.sentiflow.avro.ModelShape;
+import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -66,26 +67,27 @@ public final class SparseStep implements AutoCloseable {
     try (NDManager batch = base.newSubManager();
         GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
       NDArray rowArray = rowArray(batch, rows, rowCount, dim);
-      NDArray denseArray = linear ? null
-          : batch.create(inputs.floats(dense, dense.length), new Shape(dim, classes), DataType.FLOAT32);
+      NDArray transposedDense = linear ? null
+          : batch.create(inputs.transposed(dense, dim, classes), new Shape(classes, dim), DataType.FLOAT32);
       NDArray biasArray = batch.create(inputs.floats(bias, classes), new Shape(classes, 1), DataType.FLOAT32);
       biasArray.setRequiresGradient(true);
-      if (denseArray != null) {
-        denseArray.setRequiresGradient(true);
+      if (transposedDense != null) {
+        transposedDense.setRequiresGradient(true);
       }
-      NDArray labelArray = batch.create(inputs.longs(labels), new Shape(1, labels.length), DataType.INT64);
+      NDArray targets = batch.create(inputs.lossWeights(labels, classes), new Shape(classes, labels.length),
+          DataType.FLOAT32);
 
       NDArray means = BagForward.bagMeans(BagForward.bagMatrix(batch, touched, inputs), rowArray);
       means.setRequiresGradient(true);
-      NDArray logits = BagForward.logits(means, denseArray, biasArray);
-      NDArray objective = logits.logSoftmax(0).gather(labelArray, 0).mean().neg();
+      NDArray logits = BagForward.logits(means, transposedDense, biasArray);
+      NDArray objective = logits.logSoftmax(0).mul(targets).sum();
       collector.backward(objective);
 
       return new Gradients(floatsOf(logits),
           rowGradients(touched, means.getGradient(), rowCount, dim),
-          denseArray == null ? new float[0] : floatsOf(denseArray.getGradient()),
+          transposedDense == null ? new float[0] : transposedFloatsOf(transposedDense.getGradient(), dim),
           floatsOf(biasArray.getGradient()),
-          objective.getFloat());
+          objective.toByteBuffer(true).asFloatBuffer().get(0));
     } finally {
       RECORDING.unlock();
     }
@@ -126,6 +128,22 @@ public final class SparseStep implements AutoCloseable {
       }
     }
     return rowGradients;
+  }
+
+  /**
+   * The values of a {@code [rows x columns]} array laid out as its transpose, row-major
+   * {@code [columns x rows]}, read through a direct view of the tensor.
+   */
+  private static float[] transposedFloatsOf(NDArray array, int columns) {
+    FloatBuffer view = array.toByteBuffer(true).asFloatBuffer();
+    int rows = view.remaining() / columns;
+    float[] values = new float[view.remaining()];
+    for (int r = 0; r < rows; r++) {
+      for (int c = 0; c < columns; c++) {
+        values[c * rows + r] = view.get(r * columns + c);
+      }
+    }
+    return values;
   }
 
   /** The array's values, read through a direct view of the tensor instead of a freshly allocated copy. */
