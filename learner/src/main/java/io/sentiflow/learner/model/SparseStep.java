@@ -10,7 +10,6 @@ import ai.djl.training.GradientCollector;
 import io.sentiflow.avro.ModelKind;
 import io.sentiflow.avro.ModelShape;
 import java.nio.FloatBuffer;
-import java.util.Arrays;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -102,15 +101,16 @@ public final class SparseStep implements AutoCloseable {
   }
 
   /**
-   * The rows' gradient, {@code bag^T x meanGradient}: each non-zero of the bag adds its weight
-   * times its example's mean gradient to its row. Written into the reused array.
+   * The rows' gradient, {@code bag^T x meanGradient}: each row's gradient is the sum over the
+   * bag's non-zeros in its column of the weight times that example's mean gradient. The non-zeros
+   * come grouped by row, so each row is written by its first non-zero and then accumulated while
+   * it is in cache, and the reused array needs no clearing.
    */
   private float[] rowGradients(TouchedRows touched, NDArray meanGradient, int rowCount, int dim) {
     int count = rowCount * dim;
     if (rowGradients.length < count) {
       rowGradients = new float[Math.max(count, 2 * rowGradients.length)];
     }
-    Arrays.fill(rowGradients, 0, count, 0f);
     int means = Math.toIntExact(meanGradient.size());
     if (meanGradients.length < means) {
       meanGradients = new float[means];
@@ -119,12 +119,20 @@ public final class SparseStep implements AutoCloseable {
     long[] examples = touched.entryExamples();
     long[] positions = touched.entryPositions();
     float[] weights = touched.entryWeights();
-    for (int k = 0; k < weights.length; k++) {
-      int row = (int) positions[k] * dim;
+    for (int k = 0; k < weights.length; ) {
+      long position = positions[k];
+      int row = (int) position * dim;
       int mean = (int) examples[k] * dim;
       float weight = weights[k];
       for (int j = 0; j < dim; j++) {
-        rowGradients[row + j] += weight * meanGradients[mean + j];
+        rowGradients[row + j] = weight * meanGradients[mean + j];
+      }
+      for (k++; k < weights.length && positions[k] == position; k++) {
+        mean = (int) examples[k] * dim;
+        weight = weights[k];
+        for (int j = 0; j < dim; j++) {
+          rowGradients[row + j] += weight * meanGradients[mean + j];
+        }
       }
     }
     return rowGradients;
