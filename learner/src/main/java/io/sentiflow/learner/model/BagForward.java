@@ -42,11 +42,12 @@ final class BagForward {
    * of three classes runs about four times slower.
    *
    * @param means the bag means from {@link #bagMeans}, {@code [examples x dim]}
-   * @param dense W {@code [dim x classes]}, or {@code null} for the LINEAR form (W = identity)
+   * @param transposedDense W transposed, {@code [classes x dim]} (staged that way, which saves
+   *     transposing it here), or {@code null} for the LINEAR form (W = identity)
    * @param bias b {@code [classes x 1]}
    */
-  static NDArray logits(NDArray means, NDArray dense, NDArray bias) {
-    NDArray projected = dense == null ? means.transpose() : dense.transpose().matMul(means.transpose());
+  static NDArray logits(NDArray means, NDArray transposedDense, NDArray bias) {
+    NDArray projected = transposedDense == null ? means.transpose() : transposedDense.matMul(means.transpose());
     return projected.add(bias);
   }
 }

@@ -9,7 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import io.sentiflow.avro.ModelKind;
 import io.sentiflow.avro.ModelShape;
-import java.util.Arrays;
+import java.nio.FloatBuffer;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -66,26 +66,27 @@ public final class SparseStep implements AutoCloseable {
     try (NDManager batch = base.newSubManager();
         GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
       NDArray rowArray = rowArray(batch, rows, rowCount, dim);
-      NDArray denseArray = linear ? null
-          : batch.create(inputs.floats(dense, dense.length), new Shape(dim, classes), DataType.FLOAT32);
+      NDArray transposedDense = linear ? null
+          : batch.create(inputs.transposed(dense, dim, classes), new Shape(classes, dim), DataType.FLOAT32);
       NDArray biasArray = batch.create(inputs.floats(bias, classes), new Shape(classes, 1), DataType.FLOAT32);
       biasArray.setRequiresGradient(true);
-      if (denseArray != null) {
-        denseArray.setRequiresGradient(true);
+      if (transposedDense != null) {
+        transposedDense.setRequiresGradient(true);
       }
-      NDArray labelArray = batch.create(inputs.longs(labels), new Shape(1, labels.length), DataType.INT64);
+      NDArray targets = batch.create(inputs.lossWeights(labels, classes), new Shape(classes, labels.length),
+          DataType.FLOAT32);
 
       NDArray means = BagForward.bagMeans(BagForward.bagMatrix(batch, touched, inputs), rowArray);
       means.setRequiresGradient(true);
-      NDArray logits = BagForward.logits(means, denseArray, biasArray);
-      NDArray objective = logits.logSoftmax(0).gather(labelArray, 0).mean().neg();
+      NDArray logits = BagForward.logits(means, transposedDense, biasArray);
+      NDArray objective = logits.logSoftmax(0).mul(targets).sum();
       collector.backward(objective);
 
       return new Gradients(floatsOf(logits),
           rowGradients(touched, means.getGradient(), rowCount, dim),
-          denseArray == null ? new float[0] : floatsOf(denseArray.getGradient()),
+          transposedDense == null ? new float[0] : transposedFloatsOf(transposedDense.getGradient(), dim),
           floatsOf(biasArray.getGradient()),
-          objective.getFloat());
+          objective.toByteBuffer(true).asFloatBuffer().get(0));
     } finally {
       RECORDING.unlock();
     }
@@ -100,15 +101,16 @@ public final class SparseStep implements AutoCloseable {
   }
 
   /**
-   * The rows' gradient, {@code bag^T x meanGradient}: each non-zero of the bag adds its weight
-   * times its example's mean gradient to its row. Written into the reused array.
+   * The rows' gradient, {@code bag^T x meanGradient}: each row's gradient is the sum over the
+   * bag's non-zeros in its column of the weight times that example's mean gradient. The non-zeros
+   * come grouped by row, so each row is written by its first non-zero and then accumulated while
+   * it is in cache, and the reused array needs no clearing.
    */
   private float[] rowGradients(TouchedRows touched, NDArray meanGradient, int rowCount, int dim) {
     int count = rowCount * dim;
     if (rowGradients.length < count) {
       rowGradients = new float[Math.max(count, 2 * rowGradients.length)];
     }
-    Arrays.fill(rowGradients, 0, count, 0f);
     int means = Math.toIntExact(meanGradient.size());
     if (meanGradients.length < means) {
       meanGradients = new float[means];
@@ -117,15 +119,39 @@ public final class SparseStep implements AutoCloseable {
     long[] examples = touched.entryExamples();
     long[] positions = touched.entryPositions();
     float[] weights = touched.entryWeights();
-    for (int k = 0; k < weights.length; k++) {
-      int row = (int) positions[k] * dim;
+    for (int k = 0; k < weights.length; ) {
+      long position = positions[k];
+      int row = (int) position * dim;
       int mean = (int) examples[k] * dim;
       float weight = weights[k];
       for (int j = 0; j < dim; j++) {
-        rowGradients[row + j] += weight * meanGradients[mean + j];
+        rowGradients[row + j] = weight * meanGradients[mean + j];
+      }
+      for (k++; k < weights.length && positions[k] == position; k++) {
+        mean = (int) examples[k] * dim;
+        weight = weights[k];
+        for (int j = 0; j < dim; j++) {
+          rowGradients[row + j] += weight * meanGradients[mean + j];
+        }
       }
     }
     return rowGradients;
+  }
+
+  /**
+   * The values of a {@code [rows x columns]} array laid out as its transpose, row-major
+   * {@code [columns x rows]}, read through a direct view of the tensor.
+   */
+  private static float[] transposedFloatsOf(NDArray array, int columns) {
+    FloatBuffer view = array.toByteBuffer(true).asFloatBuffer();
+    int rows = view.remaining() / columns;
+    float[] values = new float[view.remaining()];
+    for (int r = 0; r < rows; r++) {
+      for (int c = 0; c < columns; c++) {
+        values[c * rows + r] = view.get(r * columns + c);
+      }
+    }
+    return values;
   }
 
   /** The array's values, read through a direct view of the tensor instead of a freshly allocated copy. */

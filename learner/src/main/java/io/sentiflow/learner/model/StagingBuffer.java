@@ -2,6 +2,7 @@ package io.sentiflow.learner.model;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 
 /**
  * Direct memory kept across batches for handing a batch's arrays to PyTorch. Creating an NDArray
@@ -34,13 +35,32 @@ final class StagingBuffer {
     return slice;
   }
 
-  /** A slice holding {@code values} widened to 64-bit integers, PyTorch's index type. */
-  ByteBuffer longs(int[] values) {
-    ByteBuffer slice = claim(values.length * Long.BYTES);
-    for (int value : values) {
-      slice.putLong(value);
+  /** A slice holding the row-major {@code rows x columns} {@code matrix} transposed, as {@code columns x rows}. */
+  ByteBuffer transposed(float[] matrix, int rows, int columns) {
+    ByteBuffer slice = claim(rows * columns * Float.BYTES);
+    FloatBuffer transposed = slice.asFloatBuffer();
+    for (int c = 0; c < columns; c++) {
+      for (int r = 0; r < rows; r++) {
+        transposed.put(matrix[r * columns + c]);
+      }
     }
-    return slice.flip();
+    return slice;
+  }
+
+  /**
+   * A slice holding the weight of each example's log-probability of each class in the batch's mean
+   * cross-entropy, {@code [classes x examples]}: {@code -1/examples} at the example's label, else 0.
+   */
+  ByteBuffer lossWeights(int[] labels, int classes) {
+    ByteBuffer slice = claim(classes * labels.length * Float.BYTES);
+    FloatBuffer weights = slice.asFloatBuffer();
+    float weight = -1f / labels.length;
+    for (int c = 0; c < classes; c++) {
+      for (int label : labels) {
+        weights.put(label == c ? weight : 0f);
+      }
+    }
+    return slice;
   }
 
   /** A slice holding {@code first} then {@code second}, one row of a {@code [2 x n]} index matrix each. */

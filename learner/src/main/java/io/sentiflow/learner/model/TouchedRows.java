@@ -140,7 +140,10 @@ public final class TouchedRows {
     return entryExamples;
   }
 
-  /** Position in {@link #buckets()} (column of the bag matrix) of each non-zero entry. */
+  /**
+   * Position in {@link #buckets()} (column of the bag matrix) of each non-zero entry; ascending, so
+   * each column's entries are adjacent.
+   */
   public long[] entryPositions() {
     return entryPositions;
   }
