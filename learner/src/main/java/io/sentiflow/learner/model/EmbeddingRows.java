@@ -62,6 +62,20 @@ final class EmbeddingRows {
     System.arraycopy(values, offsetOfBucket[bucket], into, at, dim);
   }
 
+  /** Copies the accumulators of {@code bucket} into {@code into} from {@code at}; leaves zeros if it has no row. */
+  void copyState(int bucket, float[] into, int at) {
+    int offset = offsetOfBucket[bucket];
+    if (offset != NO_ROW) {
+      System.arraycopy(states, offset, into, at, dim);
+    }
+  }
+
+  /** Sets the accumulators of {@code bucket}, adding a zero row first if it has none. */
+  void setState(int bucket, float[] state) {
+    int offset = offsetOf(bucket);
+    System.arraycopy(state, 0, states, offset, dim);
+  }
+
   /** Forgets every row's accumulators. */
   void resetStates() {
     if (states != null) {

@@ -250,10 +250,7 @@ public final class OnlineModel implements AutoCloseable {
     float[] states = new float[buckets.length * dim];
     if (keepsState) {
       for (int i = 0; i < buckets.length; i++) {
-        float[] row = table[buckets[i]];
-        if (row != null) {
-          System.arraycopy(row, dim, states, i * dim, dim);
-        }
+        rows.copyState(buckets[i], states, i * dim);
       }
     }
     return states;
@@ -277,8 +274,7 @@ public final class OnlineModel implements AutoCloseable {
     }
     if (keepsState) {
       for (Map.Entry<Integer, float[]> entry : rowStates.entrySet()) {
-        float[] row = rowsOf(new int[] {entry.getKey()})[0];
-        System.arraycopy(entry.getValue(), 0, row, dim, dim);
+        rows.setState(entry.getKey(), entry.getValue());
       }
     }
     System.arraycopy(dense, 0, denseState, 0, dense.length);
