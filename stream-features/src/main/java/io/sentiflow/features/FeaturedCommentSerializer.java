@@ -2,6 +2,7 @@ package io.sentiflow.features;
 
 import java.io.IOException;
 import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.apache.flink.api.common.serialization.SerializerConfig;
 import org.apache.flink.api.common.typeinfo.TypeInfoFactory;
@@ -13,20 +14,21 @@ import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.core.memory.DataOutputView;
-import org.apache.flink.types.StringValue;
 
 /**
  * Flink serializer of {@link FeaturedComment}: for the shuffle to the join and, above all, for the
  * join state, which the heap backend writes in full at every checkpoint. Flink's POJO serializer
  * writes a comment's terms into the checkpoint stream char by char, a synchronized call per byte;
- * this one encodes the comment in memory and writes it as one length-prefixed block.
+ * this one encodes the comment in memory, each string as length-prefixed UTF-8 (a bulk copy for the
+ * Latin-1 strings most terms are), and writes it as one length-prefixed block.
  *
  * <p>Keeps an encoding buffer, so each thread needs its own {@link #duplicate()}, as Flink provides.
  */
 public final class FeaturedCommentSerializer extends TypeSerializer<FeaturedComment> {
 
   private static final long serialVersionUID = 1L;
-  private static final int NULL_ARRAY = -1;
+  /** The length written for a null string or array. */
+  private static final int NULL = -1;
 
   private transient DataOutputSerializer buffer;
 
@@ -77,9 +79,9 @@ public final class FeaturedCommentSerializer extends TypeSerializer<FeaturedComm
       buffer = new DataOutputSerializer(1024);
     }
     buffer.clear();
-    StringValue.writeString(comment.commentId, buffer);
-    StringValue.writeString(comment.thread, buffer);
-    StringValue.writeString(comment.language, buffer);
+    writeString(comment.commentId, buffer);
+    writeString(comment.thread, buffer);
+    writeString(comment.language, buffer);
     writeInts(comment.featureIds, buffer);
     writeStrings(comment.terms, buffer);
     buffer.writeInt(comment.textLength);
@@ -97,9 +99,9 @@ public final class FeaturedCommentSerializer extends TypeSerializer<FeaturedComm
     source.readFully(block);
     DataInputDeserializer in = new DataInputDeserializer(block);
     FeaturedComment comment = new FeaturedComment();
-    comment.commentId = StringValue.readString(in);
-    comment.thread = StringValue.readString(in);
-    comment.language = StringValue.readString(in);
+    comment.commentId = readString(in);
+    comment.thread = readString(in);
+    comment.language = readString(in);
     comment.featureIds = readInts(in);
     comment.terms = readStrings(in);
     comment.textLength = in.readInt();
@@ -138,7 +140,7 @@ public final class FeaturedCommentSerializer extends TypeSerializer<FeaturedComm
   }
 
   private static void writeInts(int[] values, DataOutputView out) throws IOException {
-    out.writeInt(values == null ? NULL_ARRAY : values.length);
+    out.writeInt(values == null ? NULL : values.length);
     if (values != null) {
       for (int value : values) {
         out.writeInt(value);
@@ -148,7 +150,7 @@ public final class FeaturedCommentSerializer extends TypeSerializer<FeaturedComm
 
   private static int[] readInts(DataInputView in) throws IOException {
     int length = in.readInt();
-    if (length == NULL_ARRAY) {
+    if (length == NULL) {
       return null;
     }
     int[] values = new int[length];
@@ -159,24 +161,44 @@ public final class FeaturedCommentSerializer extends TypeSerializer<FeaturedComm
   }
 
   private static void writeStrings(String[] values, DataOutputView out) throws IOException {
-    out.writeInt(values == null ? NULL_ARRAY : values.length);
+    out.writeInt(values == null ? NULL : values.length);
     if (values != null) {
       for (String value : values) {
-        StringValue.writeString(value, out);
+        writeString(value, out);
       }
     }
   }
 
-  private static String[] readStrings(DataInputView in) throws IOException {
+  private static String[] readStrings(DataInputDeserializer in) throws IOException {
     int length = in.readInt();
-    if (length == NULL_ARRAY) {
+    if (length == NULL) {
       return null;
     }
     String[] values = new String[length];
     for (int i = 0; i < length; i++) {
-      values[i] = StringValue.readString(in);
+      values[i] = readString(in);
     }
     return values;
+  }
+
+  private static void writeString(String value, DataOutputView out) throws IOException {
+    if (value == null) {
+      out.writeInt(NULL);
+      return;
+    }
+    byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+    out.writeInt(utf8.length);
+    out.write(utf8);
+  }
+
+  private static String readString(DataInputDeserializer in) throws IOException {
+    int length = in.readInt();
+    if (length == NULL) {
+      return null;
+    }
+    byte[] utf8 = new byte[length];
+    in.readFully(utf8);
+    return new String(utf8, StandardCharsets.UTF_8);
   }
 
   /** Restores this serializer from checkpoints and savepoints; it has no configuration. */
