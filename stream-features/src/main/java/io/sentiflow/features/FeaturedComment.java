@@ -4,12 +4,14 @@ import io.sentiflow.avro.Features;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
- * A comment after featurization, as it travels between operators and sits in join state. A Flink
- * POJO (primitive and string arrays serialise compactly); it becomes the Avro {@link Features} only
- * at the sinks.
+ * A comment after featurization, as it travels between operators and sits in join state; Flink
+ * serializes it with {@link FeaturedCommentSerializer}. It becomes the Avro {@link Features} only at
+ * the sinks.
  */
+@TypeInfo(FeaturedCommentSerializer.Factory.class)
 public class FeaturedComment {
 
   public String commentId;

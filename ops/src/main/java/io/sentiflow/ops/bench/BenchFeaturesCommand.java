@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 
 /**
  * Comments/s through the Flink feature job against a job with the same source and sink that only
- * forwards bytes, on an in-process MiniCluster, at each parallelism asked for.
+ * forwards bytes, on an in-process MiniCluster, at each parallelism asked for; first, what
+ * featurizing costs per comment, measured by JMH ({@link FeaturizerBenchmark}).
  */
 @Command(name = "features", mixinStandardHelpOptions = true,
     description = "Feature job throughput against a forwarding job (last stdout line: JSON).")
@@ -42,6 +43,14 @@ public final class BenchFeaturesCommand implements Callable<Integer> {
         encoded.size(), texts.size()));
     JsonLine json = new JsonLine().put("comments", comments).put("runs", options.runs);
     Map<String, String> rows = new LinkedHashMap<>();
+    BenchOptions.progress("per-comment featurizer cost (JMH, airline tweets)...");
+    for (Map.Entry<String, Double> step : FeaturizerCost.nanosPerComment(options.dataDir()).entrySet()) {
+      json.put(step.getKey() + "_ns_per_comment", step.getValue(), 1);
+      rows.put(step.getKey() + " (JMH)", String.format(Locale.ROOT, "%,.0f ns/comment", step.getValue()));
+    }
+    double featurizeCpu = FeaturizerCost.cpuNanosPerComment(texts.stream().map(LabelledText::text).toList());
+    json.put("featurize_cpu_ns_per_comment", featurizeCpu, 1);
+    rows.put("featurize (thread CPU time)", String.format(Locale.ROOT, "%,.0f ns/comment", featurizeCpu));
     List<BarChart.Bar> bars = new ArrayList<>();
     for (int parallelism : parallelisms) {
       double[] feature = new double[options.runs];
@@ -73,7 +82,11 @@ public final class BenchFeaturesCommand implements Callable<Integer> {
     Path report = new BenchReport("features", "sentiflow bench features")
         .paragraph(String.format(Locale.ROOT, "%d comments (airline tweets, distinct ids) replayed from memory "
             + "into each job on a MiniCluster, discarding sinks, one warm-up run of each job first. "
-            + "Medians of %d runs; each ratio is the median of per-run ratios.", comments, options.runs))
+            + "Medians of %d runs; each ratio is the median of per-run ratios. Per-comment costs: JMH "
+            + "(FeaturizerBenchmark, one fork, 3+5 one-second iterations) over the airline tweets in turn; "
+            + "featurize is the whole of normalize, tokenize and hash. JMH counts wall-clock time, which "
+            + "grows when other processes share the cores; the thread-CPU figure is the median of 10 "
+            + "passes over the tweets in this JVM, after 10 warm-up passes.", comments, options.runs))
         .table(rows)
         .chart("throughput", "Comments through the job", "comments/s", bars)
         .write(json);

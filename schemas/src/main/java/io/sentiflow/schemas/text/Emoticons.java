@@ -33,10 +33,12 @@ final class Emoticons {
       Map.entry(":|", "<neutral>"), Map.entry(":-|", "<neutral>"),
       Map.entry(":o", "<surprise>"), Map.entry(":-o", "<surprise>"));
 
-  /** Longest first, so ":-)" wins over any shorter emoticon at the same place. */
-  private static final List<String> BY_LENGTH = EMOTICONS.keySet().stream()
-      .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(c -> c))
-      .toList();
+  /**
+   * The emoticons by their first character, longest first so that ":-)" wins over any shorter
+   * emoticon at the same place. Every emoticon is ASCII; the tokenizer asks at every word start, so
+   * most characters must be turned away with one array read.
+   */
+  private static final Match[][] BY_FIRST_CHAR = indexByFirstChar();
 
   private static final Set<Integer> POSITIVE_EMOJI = codePoints(
       "😀😁😂🤣😃😄😅😆😉😊😋😎😍😘😗😙😚🥰🙂🤗🤩😇🥳😻☺❤♥💕💖💗💘💙💚💛💜💝💞🧡🤍"
@@ -50,8 +52,17 @@ final class Emoticons {
       Set.of(0x200D /* zero-width joiner */, 0xFE0E, 0xFE0F /* variation selectors */,
           0x20E3 /* combining keycap */);
 
-  /** An emoticon found in the text: its placeholder and how many chars it spans. */
-  record Match(String token, int length) {}
+  /** No code point below this one (the joiner) is an emoji or an emoji modifier. */
+  private static final int FIRST_EMOJI_CODE_POINT = 0x200D;
+
+  /** An emoticon as written and the placeholder it stands for. */
+  record Match(String spelling, String token) {
+
+    /** How many chars the emoticon spans. */
+    int length() {
+      return spelling.length();
+    }
+  }
 
   private Emoticons() {}
 
@@ -60,14 +71,20 @@ final class Emoticons {
    * only counts when no letter or digit follows, so "re:dinner" is not a laugh.
    */
   static Match emoticonAt(String text, int start) {
-    for (String emoticon : BY_LENGTH) {
+    char first = text.charAt(start);
+    Match[] candidates = first < BY_FIRST_CHAR.length ? BY_FIRST_CHAR[first] : null;
+    if (candidates == null) {
+      return null;
+    }
+    for (Match candidate : candidates) {
+      String emoticon = candidate.spelling();
       if (text.startsWith(emoticon, start)) {
         int end = start + emoticon.length();
         boolean endsInWordChar = Character.isLetterOrDigit(emoticon.charAt(emoticon.length() - 1));
         boolean wordCharFollows = end < text.length()
             && Character.isLetterOrDigit(text.codePointAt(end));
         if (!(endsInWordChar && wordCharFollows)) {
-          return new Match(EMOTICONS.get(emoticon), emoticon.length());
+          return candidate;
         }
       }
     }
@@ -76,6 +93,9 @@ final class Emoticons {
 
   /** The placeholder for an emoji code point, or null if it is not an emoji. */
   static String emojiToken(int codePoint) {
+    if (codePoint < FIRST_EMOJI_CODE_POINT) {
+      return null; // most characters: spares the boxed set look-ups
+    }
     if (POSITIVE_EMOJI.contains(codePoint)) {
       return EMOJI_POSITIVE;
     }
@@ -87,9 +107,10 @@ final class Emoticons {
 
   /** Joiners, variation selectors, keycaps, skin tones and tags: skipped, not tokens. */
   static boolean isEmojiModifier(int codePoint) {
-    return EMOJI_MODIFIERS.contains(codePoint)
-        || isSkinTone(codePoint)
-        || (codePoint >= 0xE0020 && codePoint <= 0xE007F); // tag characters in flag sequences
+    return codePoint >= FIRST_EMOJI_CODE_POINT
+        && (EMOJI_MODIFIERS.contains(codePoint)
+            || isSkinTone(codePoint)
+            || (codePoint >= 0xE0020 && codePoint <= 0xE007F)); // tag characters in flag sequences
   }
 
   private static boolean isInEmojiBlock(int codePoint) {
@@ -101,6 +122,16 @@ final class Emoticons {
 
   private static boolean isSkinTone(int codePoint) {
     return codePoint >= 0x1F3FB && codePoint <= 0x1F3FF;
+  }
+
+  private static Match[][] indexByFirstChar() {
+    Map<Character, List<Match>> byFirstChar = EMOTICONS.entrySet().stream()
+        .map(e -> new Match(e.getKey(), e.getValue()))
+        .sorted(Comparator.comparingInt(Match::length).reversed().thenComparing(Match::spelling))
+        .collect(Collectors.groupingBy(m -> m.spelling().charAt(0), Collectors.toList()));
+    Match[][] index = new Match[128][];
+    byFirstChar.forEach((first, matches) -> index[first] = matches.toArray(Match[]::new));
+    return index;
   }
 
   private static Set<Integer> codePoints(String symbols) {

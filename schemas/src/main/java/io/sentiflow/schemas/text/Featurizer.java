@@ -75,11 +75,11 @@ public final class Featurizer {
 
   private void addWordNgramsEndingAtLast(List<String> words, List<String> terms) {
     int last = words.size() - 1;
-    StringBuilder ngram = new StringBuilder(words.get(last));
-    terms.add(ngram.toString());
+    String ngram = words.get(last);
+    terms.add(ngram);
     for (int n = 2; n <= spec.maxWordNgram() && n <= words.size(); n++) {
-      ngram.insert(0, ' ').insert(0, words.get(last - n + 1));
-      terms.add(ngram.toString());
+      ngram = words.get(last - n + 1) + ' ' + ngram;
+      terms.add(ngram);
     }
   }
 

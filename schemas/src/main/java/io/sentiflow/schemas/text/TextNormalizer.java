@@ -28,12 +28,23 @@ public final class TextNormalizer {
     if (text == null || text.isEmpty()) {
       return "";
     }
-    String compatible = Normalizer.normalize(decodeHtmlEntities(text), Normalizer.Form.NFKC);
+    String decoded = decodeHtmlEntities(text);
+    // ASCII has no compatibility forms and nothing to compose with: NFKC would return it unchanged.
+    String compatible = isAscii(decoded) ? decoded : Normalizer.normalize(decoded, Normalizer.Form.NFKC);
     return compatible
         .toLowerCase(Locale.ROOT)
         .replace('\u2019', '\'') // right single quotation mark
         .replace('\u2018', '\'') // left single quotation mark
         .replace('\u02bc', '\''); // modifier letter apostrophe
+  }
+
+  private static boolean isAscii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

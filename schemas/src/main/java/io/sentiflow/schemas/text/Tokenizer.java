@@ -41,6 +41,9 @@ public final class Tokenizer {
   /** Characters that end a URL's run when they trail it ("see http://x.co/a."). */
   private static final String URL_TRAILING_PUNCTUATION = ".,;:!?)]}\"'";
 
+  /** Hangul Jamo, the first block with a code point of a script {@link #isCjk} accepts. */
+  private static final int FIRST_CJK_CODE_POINT = 0x1100;
+
   /** A word-level token, or a whole run of CJK characters to be split into character n-grams. */
   record Token(String text, boolean cjkRun) {}
 
@@ -251,6 +254,9 @@ public final class Tokenizer {
   }
 
   static boolean isCjk(int c) {
+    if (c < FIRST_CJK_CODE_POINT) {
+      return false; // Latin and most other text: spares the script look-up, a binary search
+    }
     if (c == '\u30fc') { // katakana prolonged sound mark ー, script COMMON, inside words like コーヒー
       return true;
     }
@@ -263,18 +269,22 @@ public final class Tokenizer {
 
   /** Shrinks every run of 3+ identical code points to 2: "sooooo" to "soo", "!!!!" to "!!". */
   static String squashRepeats(String token) {
-    StringBuilder out = new StringBuilder(token.length());
+    StringBuilder squashed = null; // made at the first code point dropped; most tokens have none
     int previous = -1;
     int runLength = 0;
     for (int i = 0; i < token.length(); ) {
       int c = token.codePointAt(i);
       runLength = c == previous ? runLength + 1 : 1;
       if (runLength <= 2) {
-        out.appendCodePoint(c);
+        if (squashed != null) {
+          squashed.appendCodePoint(c);
+        }
+      } else if (squashed == null) {
+        squashed = new StringBuilder(token.length()).append(token, 0, i);
       }
       previous = c;
       i += Character.charCount(c);
     }
-    return out.toString();
+    return squashed == null ? token : squashed.toString();
   }
 }
