@@ -33,8 +33,11 @@ public final class ScorerMetrics {
         .description("replayed comment ids dropped before scoring").register(registry);
     this.labelsJoined = Counter.builder("sentiflow.scorer.labels.joined")
         .description("labels matched with the score served for their comment").register(registry);
+    // Histogram buckets rather than client-side percentiles: Prometheus can add the buckets of every
+    // scorer replica up before taking a quantile, which per-instance percentiles do not allow.
     this.featureToScore = Timer.builder("sentiflow.scorer.latency")
-        .description("from features computed to score computed").publishPercentiles(0.5, 0.99)
+        .description("from features computed to score computed").publishPercentileHistogram()
+        .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofMinutes(1))
         .register(registry);
   }
 
