@@ -21,6 +21,7 @@ import io.sentiflow.schemas.InvalidRecordException;
 import io.sentiflow.schemas.Rejections;
 import io.sentiflow.schemas.kafka.ModelTopicsFollower;
 import io.sentiflow.schemas.model.ModelDelta;
+import io.sentiflow.schemas.model.PackedArrays;
 import io.sentiflow.schemas.model.ModelWeights;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -200,15 +201,15 @@ final class TrainingLoop implements AutoCloseable {
     }
     LearnerState state = committed.get().state();
     window = PrequentialWindow.restore(config.metricsWindow(), LearnerConfig.CLASSES, new PrequentialWindow.Contents(
-        LearnerStateTopic.unpackBytes(state.getWindowLabels()),
-        LearnerStateTopic.unpackBytes(state.getWindowPredictions()),
-        LearnerStateTopic.unpackDoubles(state.getWindowLosses()), state.getWindowLossSum()));
+        PackedArrays.unpackBytes(state.getWindowLabels()),
+        PackedArrays.unpackBytes(state.getWindowPredictions()),
+        PackedArrays.unpackDoubles(state.getWindowLosses()), state.getWindowLossSum()));
     gate = new QualityGate(config.qualityGateDrop(), config.qualityGateVersions(),
         state.getGateAccuracies().stream().mapToDouble(Double::doubleValue).toArray());
     optimizerResetAfter = state.getOptimizerResetAfter();
     if (state.getOptimizer().equals(config.optimizer().name())) {
-      model.restoreOptimizerState(committed.get().rowStates(), LearnerStateTopic.unpackFloats(state.getDenseState()),
-          LearnerStateTopic.unpackFloats(state.getBiasState()));
+      model.restoreOptimizerState(committed.get().rowStates(), PackedArrays.unpackFloats(state.getDenseState()),
+          PackedArrays.unpackFloats(state.getBiasState()));
     } else {
       LOG.warn("{}: the committed optimizer state is {}'s; {} starts afresh", config.modelId(), state.getOptimizer(),
           config.optimizer());
@@ -394,11 +395,11 @@ final class TrainingLoop implements AutoCloseable {
         .setVersion(version)
         .setOptimizer(config.optimizer().name())
         .setOptimizerResetAfter(optimizerResetAfter)
-        .setDenseState(LearnerStateTopic.packFloats(model.denseState()))
-        .setBiasState(LearnerStateTopic.packFloats(model.biasState()))
-        .setWindowLabels(LearnerStateTopic.packBytes(contents.labels()))
-        .setWindowPredictions(LearnerStateTopic.packBytes(contents.predictions()))
-        .setWindowLosses(LearnerStateTopic.packDoubles(contents.losses()))
+        .setDenseState(PackedArrays.packFloats(model.denseState()))
+        .setBiasState(PackedArrays.packFloats(model.biasState()))
+        .setWindowLabels(PackedArrays.packBytes(contents.labels()))
+        .setWindowPredictions(PackedArrays.packBytes(contents.predictions()))
+        .setWindowLosses(PackedArrays.packDoubles(contents.losses()))
         .setWindowLossSum(contents.lossSum())
         .setGateAccuracies(Arrays.stream(gate.recentAccuracies()).boxed().toList())
         .build();

@@ -1,17 +1,13 @@
 package io.sentiflow.ops;
 
-import io.sentiflow.ingest.replay.ColumnMapping;
-import io.sentiflow.ingest.replay.DatasetPreset;
 import io.sentiflow.ingest.replay.DatasetReplay;
-import io.sentiflow.ingest.replay.DatasetSpec;
 import io.sentiflow.ingest.replay.LabelDelay;
-import io.sentiflow.ingest.replay.LabelMapping;
 import io.sentiflow.ingest.replay.Pacing;
 import io.sentiflow.ingest.replay.ReplayConfig;
 import io.sentiflow.ingest.replay.ReplayResult;
-import io.sentiflow.ingest.replay.TimeFormat;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,28 +32,13 @@ final class ReplayCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--preset",
-      description = "airline, sentiment140, semeval or tweeteval-validation (default: airline unless --file is given).")
-  String preset;
-
   @Option(names = "--file",
-      description = "Any .csv or .jsonl/.ndjson file, optionally .gz (format from the name), instead of a preset.")
+      description = "Any .csv or .jsonl/.ndjson file, optionally .gz (format from the name), read with --columns "
+          + "instead of a preset.")
   Path file;
 
-  @Option(names = "--columns",
-      description = "With --file, the field each column feeds: FIELD=COLUMN,... with FIELD among id, text "
-          + "(required), thread, author, time, label, language.")
-  String columns;
-
-  @Option(names = "--labels",
-      description = "With --file, label values to sentiments, e.g. 0=negative,2=neutral,4=positive "
-          + "(default: negative, neutral, positive).")
-  String labels;
-
-  @Option(names = "--time-format", defaultValue = "iso",
-      description = "With --file, how the time column is written: iso, epoch-millis, epoch-seconds or a "
-          + "java.time pattern with a zone (default: ${DEFAULT-VALUE}).")
-  String timeFormat;
+  @Mixin
+  DatasetMappingOptions mapping = new DatasetMappingOptions();
 
   @Option(names = "--data-dir", description = "Where the shipped datasets are (default: ../shared/data).")
   Path dataDir;
@@ -96,21 +77,11 @@ final class ReplayCommand implements Callable<Integer> {
   }
 
   private ReplayConfig dataset() {
+    CommandLine cli = spec.commandLine();
     if (file == null) {
-      if (columns != null || labels != null) {
-        throw new ParameterException(spec.commandLine(), "--columns and --labels describe a --file");
-      }
-      Path dir = dataDir != null ? dataDir : ReplayConfig.defaultDataDir();
-      return ReplayConfig.preset(DatasetPreset.fromName(preset != null ? preset : "airline"), dir);
+      return ReplayConfig.preset(mapping.preset(cli), dataDir != null ? dataDir : ReplayConfig.defaultDataDir());
     }
-    if (preset != null) {
-      throw new ParameterException(spec.commandLine(), "give --preset or --file, not both");
-    }
-    if (columns == null) {
-      throw new ParameterException(spec.commandLine(), "--file needs --columns, at least text=COLUMN");
-    }
-    return ReplayConfig.of(DatasetSpec.of(file, ColumnMapping.parse(columns))
-        .withLabels(labels != null ? LabelMapping.parse(labels) : LabelMapping.names())
-        .withTimeFormat(TimeFormat.of(timeFormat)));
+    return ReplayConfig.of(mapping.mapped(file, cli)
+        .orElseThrow(() -> new ParameterException(cli, "--file needs --columns, at least text=COLUMN")));
   }
 }

@@ -27,8 +27,19 @@ public final class DuplicateFilter {
     PENDING
   }
 
-  /** An id's fingerprint and, while its write has not settled, the batch writing it (else null). */
-  private record Entry(long fingerprint, Object pendingBatch) {}
+  /**
+   * An id's fingerprint and, while its write has not settled, the batch writing it (else null).
+   * Mutable, under the filter's lock, so settling a batch allocates nothing per id.
+   */
+  private static final class Entry {
+    final long fingerprint;
+    Object pendingBatch;
+
+    Entry(long fingerprint, Object pendingBatch) {
+      this.fingerprint = fingerprint;
+      this.pendingBatch = pendingBatch;
+    }
+  }
 
   private final Map<String, Entry> entries;
 
@@ -70,10 +81,10 @@ public final class DuplicateFilter {
     if (seen == null) {
       return Verdict.NEW;
     }
-    if (seen.fingerprint() != fingerprint) {
+    if (seen.fingerprint != fingerprint) {
       return Verdict.CONFLICT;
     }
-    return seen.pendingBatch() == null || seen.pendingBatch() == batch ? Verdict.REPEAT : Verdict.PENDING;
+    return seen.pendingBatch == null || seen.pendingBatch == batch ? Verdict.REPEAT : Verdict.PENDING;
   }
 
   /**
@@ -82,7 +93,10 @@ public final class DuplicateFilter {
    */
   public synchronized void settle(Collection<String> stored, Collection<String> notStored) {
     for (String id : stored) {
-      entries.computeIfPresent(id, (key, entry) -> new Entry(entry.fingerprint(), null));
+      Entry entry = entries.get(id);
+      if (entry != null) {
+        entry.pendingBatch = null;
+      }
     }
     for (String id : notStored) {
       entries.remove(id);

@@ -9,6 +9,7 @@ import io.sentiflow.schemas.Codecs;
 import io.sentiflow.schemas.Topic;
 import io.sentiflow.schemas.model.ModelCodec;
 import io.sentiflow.schemas.model.ModelDelta;
+import io.sentiflow.schemas.model.PackedArrays;
 import io.sentiflow.schemas.model.ModelWeights;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -120,7 +121,7 @@ public final class ModelPublisher implements AutoCloseable {
   public void learnerState(LearnerState state, int[] buckets, float[] rowStates, int dim) {
     String topic = Topic.LEARNER_STATE.topicName();
     for (int i = 0; i < buckets.length; i++) {
-      OptimizerRow row = new OptimizerRow(state.getVersion(), LearnerStateTopic.packFloats(rowStates, i * dim, dim));
+      OptimizerRow row = new OptimizerRow(state.getVersion(), PackedArrays.packFloats(rowStates, i * dim, dim));
       send(topic, LearnerStateTopic.rowKey(modelId, buckets[i]).getBytes(StandardCharsets.UTF_8),
           Codecs.OPTIMIZER_ROW.encode(row));
     }

@@ -2,24 +2,24 @@ package io.sentiflow.ops.bench;
 
 import io.sentiflow.avro.ModelKind;
 import io.sentiflow.avro.Sentiment;
-import io.sentiflow.ingest.replay.ColumnMapping;
 import io.sentiflow.ingest.replay.DatasetFormat;
 import io.sentiflow.ingest.replay.DatasetPreset;
 import io.sentiflow.ingest.replay.DatasetRows;
 import io.sentiflow.ingest.replay.DatasetSpec;
-import io.sentiflow.ingest.replay.LabelMapping;
 import io.sentiflow.ingest.replay.ReplayConfig;
-import io.sentiflow.ingest.replay.TimeFormat;
 import io.sentiflow.learner.LearnerConfig;
 import io.sentiflow.learner.evaluate.LabelledText;
 import io.sentiflow.learner.evaluate.OfflineEvaluator;
+import io.sentiflow.ops.DatasetMappingOptions;
 import io.sentiflow.schemas.text.FeaturizerSpec;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,25 +46,8 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--test", required = true, description = "Test file, same kinds, scored without learning.")
   Path test;
 
-  @Option(names = "--preset",
-      description = "Read both files with the column mapping of airline, sentiment140 or semeval "
-          + "(default: airline unless --columns is given).")
-  String preset;
-
-  @Option(names = "--columns",
-      description = "Instead of a preset, the field each column feeds: FIELD=COLUMN,... with FIELD among text "
-          + "(required), label, time (none: file order), id (a repeated id is read once), as in replay.")
-  String columns;
-
-  @Option(names = "--labels",
-      description = "With --columns, label values to sentiments, e.g. 0=negative,2=neutral,4=positive "
-          + "(default: negative, neutral, positive).")
-  String labels;
-
-  @Option(names = "--time-format",
-      description = "With --columns, how the time column is written: iso, epoch-millis, epoch-seconds or a "
-          + "java.time pattern with a zone (default: iso).")
-  String timeFormat;
+  @Mixin
+  DatasetMappingOptions mapping = new DatasetMappingOptions();
 
   @Option(names = "--bucket-bits", description = "log2 of the hashed buckets (default: the featurizer's, 20).")
   Integer bucketBits;
@@ -166,25 +149,19 @@ public final class EvaluateCommand implements Callable<Integer> {
 
   /** How to read {@code file}: the preset's mapping, or the one given with --columns, as in {@code replay}. */
   DatasetSpec spec(Path file) {
-    if (columns == null) {
-      if (labels != null || timeFormat != null) {
-        throw new ParameterException(commandSpec.commandLine(), "--labels and --time-format go with --columns");
-      }
-      String name = preset != null ? preset : "airline";
-      DatasetSpec presetSpec = DatasetPreset.fromName(name).spec(ReplayConfig.defaultDataDir());
-      // A line-pairs preset's labels file is its own, not one beside the file given here.
-      if (presetSpec.format() == DatasetFormat.LINE_PAIRS || DatasetFormat.of(file) != presetSpec.format()) {
-        throw new ParameterException(commandSpec.commandLine(), "preset " + name + " cannot read " + file
-            + "; map it with --columns");
-      }
-      return presetSpec.withPath(file);
+    CommandLine cli = commandSpec.commandLine();
+    Optional<DatasetSpec> mapped = mapping.mapped(file, cli);
+    if (mapped.isPresent()) {
+      return mapped.get();
     }
-    if (preset != null) {
-      throw new ParameterException(commandSpec.commandLine(), "give --preset or --columns, not both");
+    DatasetPreset preset = mapping.preset(cli);
+    DatasetSpec presetSpec = preset.spec(ReplayConfig.defaultDataDir());
+    // A line-pairs preset's labels file is its own, not one beside the file given here.
+    if (presetSpec.format() == DatasetFormat.LINE_PAIRS || DatasetFormat.of(file) != presetSpec.format()) {
+      throw new ParameterException(cli, "preset " + preset.cliName() + " cannot read " + file
+          + "; map it with --columns");
     }
-    return DatasetSpec.of(file, ColumnMapping.parse(columns))
-        .withLabels(labels != null ? LabelMapping.parse(labels) : LabelMapping.names())
-        .withTimeFormat(TimeFormat.of(timeFormat != null ? timeFormat : "iso"));
+    return presetSpec.withPath(file);
   }
 
   /** Whether to write the Markdown report too. */

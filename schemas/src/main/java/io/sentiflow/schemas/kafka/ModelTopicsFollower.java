@@ -9,14 +9,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.function.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,14 +35,7 @@ public final class ModelTopicsFollower implements AutoCloseable {
   private Thread thread;
 
   public ModelTopicsFollower(Properties clientProperties, String modelId, Consumer<ModelWeights> onServedChange) {
-    Properties props = new Properties();
-    props.putAll(clientProperties);
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(4 * Topic.MAX_MESSAGE_BYTES));
-    props.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "model-follower-" + UUID.randomUUID());
-    props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-    this.consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    this.consumer = GrouplessReader.consumer(clientProperties, "model-follower");
     this.follower = new ModelFollower(modelId, onServedChange);
   }
 
@@ -57,23 +47,13 @@ public final class ModelTopicsFollower implements AutoCloseable {
     long deadline = System.nanoTime() + timeout.toNanos();
     consumer.assign(List.of(SNAPSHOTS));
     consumer.seekToBeginning(List.of(SNAPSHOTS));
-    readToEnd(SNAPSHOTS, deadline);
+    GrouplessReader.readToEnd(consumer, SNAPSHOTS, deadline, this::apply);
     follower.loadSnapshot();
     consumer.assign(List.of(SNAPSHOTS, UPDATES));
     consumer.seekToBeginning(List.of(UPDATES));
-    readToEnd(UPDATES, deadline);
+    GrouplessReader.readToEnd(consumer, UPDATES, deadline, this::apply);
     follower.loadSnapshot();
     return follower.latest();
-  }
-
-  private void readToEnd(TopicPartition partition, long deadlineNanos) {
-    long end = consumer.endOffsets(List.of(partition)).get(partition);
-    while (consumer.position(partition) < end) {
-      if (System.nanoTime() > deadlineNanos) {
-        throw new IllegalStateException("timed out reading " + partition + " to offset " + end);
-      }
-      pollOnce(Duration.ofMillis(200));
-    }
   }
 
   /** Catches up, then keeps applying new versions on a daemon thread until closed. */
@@ -108,24 +88,29 @@ public final class ModelTopicsFollower implements AutoCloseable {
   private void pollOnce(Duration timeout) {
     boolean sawSnapshot = false;
     for (ConsumerRecord<byte[], byte[]> record : consumer.poll(timeout)) {
-      try {
-        if (record.topic().equals(SNAPSHOTS.topic())) {
-          String key = new String(record.key(), StandardCharsets.UTF_8);
-          follower.onSnapshotRecord(key, record.value() == null ? null : Codecs.MODEL_CHUNK.decode(record.value()));
-          sawSnapshot = true;
-        } else {
-          follower.onUpdate(Codecs.MODEL_UPDATE.decode(record.value()));
-        }
-      } catch (RuntimeException e) {
-        // Undecodable, or not a valid step from the version held: the follower keeps the model it
-        // has, and an incomplete version waits for the next snapshot, rather than stop following.
-        LOG.error("skipping model record at {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
-            e.toString());
-      }
+      sawSnapshot |= apply(record);
     }
     if (sawSnapshot) {
       follower.loadSnapshot(); // a no-op unless the snapshot is newer than the version held
     }
+  }
+
+  /** Hands one record to the follower; returns whether it was a snapshot record. */
+  private boolean apply(ConsumerRecord<byte[], byte[]> record) {
+    try {
+      if (record.topic().equals(SNAPSHOTS.topic())) {
+        String key = new String(record.key(), StandardCharsets.UTF_8);
+        follower.onSnapshotRecord(key, record.value() == null ? null : Codecs.MODEL_CHUNK.decode(record.value()));
+        return true;
+      }
+      follower.onUpdate(Codecs.MODEL_UPDATE.decode(record.value()));
+    } catch (RuntimeException e) {
+      // Undecodable, or not a valid step from the version held: the follower keeps the model it
+      // has, and an incomplete version waits for the next snapshot, rather than stop following.
+      LOG.error("skipping model record at {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
+          e.toString());
+    }
+    return false;
   }
 
   public Optional<ModelWeights> served() {

@@ -37,8 +37,8 @@ public final class ModelCodec {
           .setLastPart(last)
           .setShape(delta.shape())
           .setSpecHash(delta.specHash())
-          .setRowIndices(PackedFloats.packInts(Arrays.copyOfRange(delta.rowIndices(), from, to)))
-          .setRowValues(PackedFloats.packFloats(Arrays.copyOfRange(delta.rowValues(), from * dim, to * dim)))
+          .setRowIndices(PackedArrays.packInts(Arrays.copyOfRange(delta.rowIndices(), from, to)))
+          .setRowValues(PackedArrays.packFloats(Arrays.copyOfRange(delta.rowValues(), from * dim, to * dim)))
           .setDense(last ? denseAndBias(delta.dense(), delta.bias()) : null)
           .setServable(delta.servable())
           .setMetrics(delta.metrics())
@@ -65,8 +65,8 @@ public final class ModelCodec {
       records.add(chunkBuilder(weights, chunks)
           .setChunk(chunk)
           .setManifest(false)
-          .setRowIndices(PackedFloats.packInts(Arrays.copyOfRange(buckets, from, to)))
-          .setRowValues(PackedFloats.packFloats(values))
+          .setRowIndices(PackedArrays.packInts(Arrays.copyOfRange(buckets, from, to)))
+          .setRowValues(PackedArrays.packFloats(values))
           .build());
     }
     records.add(chunkBuilder(weights, chunks)
@@ -106,12 +106,12 @@ public final class ModelCodec {
   private static ByteBuffer denseAndBias(float[] dense, float[] bias) {
     float[] both = Arrays.copyOf(dense, dense.length + bias.length);
     System.arraycopy(bias, 0, both, dense.length, bias.length);
-    return PackedFloats.packFloats(both);
+    return PackedArrays.packFloats(both);
   }
 
   /** Splits a packed {@code dense} field back into W and b. */
   static float[][] unpackDense(ByteBuffer packed, int classes) {
-    float[] both = PackedFloats.unpackFloats(packed);
+    float[] both = PackedArrays.unpackFloats(packed);
     return new float[][] {Arrays.copyOf(both, both.length - classes),
         Arrays.copyOfRange(both, both.length - classes, both.length)};
   }

@@ -72,7 +72,7 @@ public final class ModelFollower {
     Map<Integer, float[]> rows = new HashMap<>();
     int dim = manifest.getShape().getDimension();
     for (ModelChunk chunk : chunks) {
-      collectRows(PackedFloats.unpackInts(chunk.getRowIndices()), PackedFloats.unpackFloats(chunk.getRowValues()),
+      collectRows(PackedArrays.unpackInts(chunk.getRowIndices()), PackedArrays.unpackFloats(chunk.getRowValues()),
           dim, rows);
     }
     ModelWeights base = ModelWeights.initial(modelId, manifest.getVersion(), manifest.getShape(),
@@ -139,7 +139,7 @@ public final class ModelFollower {
     Map<Integer, float[]> rows = new HashMap<>();
     ModelUpdate last = parts.get(parts.size() - 1);
     for (ModelUpdate part : parts) {
-      collectRows(PackedFloats.unpackInts(part.getRowIndices()), PackedFloats.unpackFloats(part.getRowValues()),
+      collectRows(PackedArrays.unpackInts(part.getRowIndices()), PackedArrays.unpackFloats(part.getRowValues()),
           dim, rows);
     }
     float[][] dense = ModelCodec.unpackDense(last.getDense(), base.shape().getClasses());
