@@ -51,7 +51,7 @@ public final class KafkaWiring {
         atLeastOnce(kafka, topics.rejected(), rejectedKey, () -> Codecs.REJECTED));
   }
 
-  static KafkaSource<KafkaBytes> source(Properties kafka, FeatureJobConfig config, String topic) {
+  public static KafkaSource<KafkaBytes> source(Properties kafka, FeatureJobConfig config, String topic) {
     Properties props = new Properties();
     props.putAll(kafka);
     // Upstream stages may write transactionally; never featurize what they aborted.
