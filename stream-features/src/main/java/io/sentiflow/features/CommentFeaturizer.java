@@ -33,7 +33,8 @@ public final class CommentFeaturizer {
   private final Featurizer featurizer;
   private final long specHash;
   private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(1024);
-  private final BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(buffer, null);
+  /** Buffered: the direct encoder writes a varint byte by byte into the synchronized stream. */
+  private BinaryEncoder encoder;
 
   public CommentFeaturizer(FeaturizerSpec spec) {
     this.featurizer = new Featurizer(spec);
@@ -60,8 +61,10 @@ public final class CommentFeaturizer {
   /** Writes the fields in the order of the Features schema, as Avro's datum writer would. */
   private byte[] encode(Comment comment, FeatureVector vector, int textLength, long featureTime)
       throws IOException {
+    // Reconfiguring flushes what a failed encoding left in the encoder; the reset then drops it.
+    encoder = EncoderFactory.get().binaryEncoder(buffer, encoder);
     buffer.reset();
-    buffer.write(HEADER);
+    encoder.writeFixed(HEADER);
     encoder.writeString(comment.getId());
     encoder.writeString(comment.getThread());
     if (comment.getLanguage() == null) {

@@ -69,6 +69,17 @@ class CommentFeaturizerTest {
   }
 
   @Test
+  void aCommentThatFailsHalfwayLeavesNothingInTheNextEncoding() {
+    Comment broken = comment("broken", "half written");
+    broken.setThread(null);
+    Comment fine = comment("fine", "fine text");
+    byte[] alone = new CommentFeaturizer(spec).featurize(fine, 7L).features;
+
+    assertThatThrownBy(() -> featurizer.featurize(broken, 7L)).isInstanceOf(RuntimeException.class);
+    assertThat(featurizer.featurize(fine, 7L).features).isEqualTo(alone);
+  }
+
+  @Test
   void aCommentWithoutAnIdIsInvalid() {
     assertThatThrownBy(() -> featurizer.featurize(comment(" ", "fine text"), 0L))
         .isInstanceOf(InvalidRecordException.class)
