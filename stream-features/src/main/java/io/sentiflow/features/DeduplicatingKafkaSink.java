@@ -1,12 +1,11 @@
 package io.sentiflow.features;
 
-import io.sentiflow.schemas.flink.AvroSerializationSchema;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.avro.specific.SpecificRecord;
+import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
@@ -23,21 +22,21 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * restarts without Kafka transactions: an idempotent producer flushed at every checkpoint, behind a
  * {@link ReplayDeduplicator} that drops what a restart replays but the topic already holds.
  */
-public class DeduplicatingKafkaSink<T extends SpecificRecord> implements Sink<T>, SupportsPreWriteTopology<T> {
+public class DeduplicatingKafkaSink<T> implements Sink<T>, SupportsPreWriteTopology<T> {
 
   private static final long serialVersionUID = 1L;
 
   private final Properties kafka;
   private final String topic;
   private final SerializableFunction<T, String> keyOf;
-  private final AvroSerializationSchema<T> values;
+  private final SerializationSchema<T> values;
 
   public DeduplicatingKafkaSink(Properties kafka, String topic, SerializableFunction<T, String> keyOf,
-      AvroSerializationSchema.SerializableCodecRef<T> codec) {
+      SerializationSchema<T> values) {
     this.kafka = kafka;
     this.topic = topic;
     this.keyOf = keyOf;
-    this.values = new AvroSerializationSchema<>(codec);
+    this.values = values;
   }
 
   @Override
@@ -57,16 +56,16 @@ public class DeduplicatingKafkaSink<T extends SpecificRecord> implements Sink<T>
   }
 
   /** Sends asynchronously; a flush (at every checkpoint) waits for all acks and fails on any error. */
-  private static final class Writer<T extends SpecificRecord> implements SinkWriter<T> {
+  private static final class Writer<T> implements SinkWriter<T> {
 
     private final KafkaProducer<byte[], byte[]> producer;
     private final String topic;
     private final SerializableFunction<T, String> keyOf;
-    private final AvroSerializationSchema<T> values;
+    private final SerializationSchema<T> values;
     private final AtomicReference<Exception> failure = new AtomicReference<>();
 
     Writer(KafkaProducer<byte[], byte[]> producer, String topic, SerializableFunction<T, String> keyOf,
-        AvroSerializationSchema<T> values) {
+        SerializationSchema<T> values) {
       this.producer = producer;
       this.topic = topic;
       this.keyOf = keyOf;

@@ -1,6 +1,5 @@
 package io.sentiflow.features;
 
-import io.sentiflow.avro.Features;
 import io.sentiflow.avro.Rejected;
 import io.sentiflow.avro.TrainingExample;
 import java.io.IOException;
@@ -29,8 +28,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.OutputTag;
 
 /**
- * The feature job: decodes and featurizes every comment, emits its {@link Features} once per comment
- * id, and joins comments with their delayed labels into {@link TrainingExample}s.
+ * The feature job: decodes and featurizes every comment, emits its features once per comment id
+ * (encoded {@code Features}, see {@link FeaturedComment}), and joins comments with their delayed
+ * labels into {@link TrainingExample}s.
  *
  * <pre>
  * comments ─► decode+featurize ─┐                        ┌─► features
@@ -51,17 +51,18 @@ public class FeatureJob {
   public static final int MAX_PARALLELISM = 128;
 
   static final OutputTag<DeadLetter> REJECTED = new OutputTag<>("rejected", TypeInformation.of(DeadLetter.class));
-  static final OutputTag<Features> FEATURES = new OutputTag<>("features", TypeInformation.of(Features.class));
+  static final OutputTag<FeaturedComment> FEATURES =
+      new OutputTag<>("features", TypeInformation.of(FeaturedComment.class));
 
   private final FeatureJobConfig config;
   private final Source<KafkaBytes, ?, ?> comments;
   private final Source<KafkaBytes, ?, ?> labels;
-  private final Sink<Features> features;
+  private final Sink<FeaturedComment> features;
   private final Sink<TrainingExample> trainingExamples;
   private final Sink<Rejected> rejected;
 
   public FeatureJob(FeatureJobConfig config, Source<KafkaBytes, ?, ?> comments, Source<KafkaBytes, ?, ?> labels,
-      Sink<Features> features, Sink<TrainingExample> trainingExamples, Sink<Rejected> rejected) {
+      Sink<FeaturedComment> features, Sink<TrainingExample> trainingExamples, Sink<Rejected> rejected) {
     this.config = config;
     this.comments = comments;
     this.labels = labels;

@@ -1,49 +1,34 @@
 package io.sentiflow.features;
 
 import io.sentiflow.avro.Features;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
+import io.sentiflow.schemas.Codecs;
 import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
- * A comment after featurization, as it travels between operators and sits in join state; Flink
- * serializes it with {@link FeaturedCommentSerializer}. It becomes the Avro {@link Features} only at
- * the sinks.
+ * A comment after featurization, as it travels to the join and waits in join state: what the join
+ * needs of it, and its {@link Features} already single-object encoded, as the features topic takes
+ * them. Encoding once where the comment is featurized spares the shuffle, the state snapshots and
+ * the features sink every term as a string. Flink serializes it with {@link
+ * FeaturedCommentSerializer}; nothing mutates the encoded bytes once they are set.
  */
 @TypeInfo(FeaturedCommentSerializer.Factory.class)
 public class FeaturedComment {
 
   public String commentId;
-  public String thread;
-  /** May be null. */
-  public String language;
-  public int[] featureIds;
-  public String[] terms;
-  public int textLength;
-  public long specHash;
   public long eventTime;
-  public long ingestTime;
-  public long featureTime;
+  /** Single-object encoded {@link Features}. */
+  public byte[] features;
 
   public FeaturedComment() {}
 
+  public FeaturedComment(String commentId, long eventTime, byte[] features) {
+    this.commentId = commentId;
+    this.eventTime = eventTime;
+    this.features = features;
+  }
+
+  /** The features decoded, for the training example the comment joins into. */
   public Features toFeatures() {
-    List<Integer> ids = new ArrayList<>(featureIds.length);
-    for (int id : featureIds) {
-      ids.add(id);
-    }
-    return Features.newBuilder()
-        .setCommentId(commentId)
-        .setThread(thread)
-        .setLanguage(language)
-        .setFeatureIds(ids)
-        .setTerms(Arrays.asList(terms))
-        .setTextLength(textLength)
-        .setSpecHash(specHash)
-        .setEventTime(eventTime)
-        .setIngestTime(ingestTime)
-        .setFeatureTime(featureTime)
-        .build();
+    return Codecs.FEATURES.decode(features);
   }
 }

@@ -10,27 +10,20 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataInputView;
-import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.core.memory.DataOutputView;
 
 /**
  * Flink serializer of {@link FeaturedComment}: for the shuffle to the join and, above all, for the
- * join state, which the heap backend writes in full at every checkpoint. Flink's POJO serializer
- * writes a comment's terms into the checkpoint stream char by char, a synchronized call per byte;
- * this one encodes the comment in memory, each string as length-prefixed UTF-8 (a bulk copy for the
- * Latin-1 strings most terms are), and writes it as one length-prefixed block.
- *
- * <p>Keeps an encoding buffer, so each thread needs its own {@link #duplicate()}, as Flink provides.
+ * join state, which the heap backend writes in full at every checkpoint. A comment is one
+ * length-prefixed block: its id as length-prefixed UTF-8, its event time, and its encoded features
+ * as length-prefixed bytes, copied in bulk.
  */
 public final class FeaturedCommentSerializer extends TypeSerializer<FeaturedComment> {
 
   private static final long serialVersionUID = 1L;
-  /** The length written for a null string or array. */
+  /** The length written for a null id or null features. */
   private static final int NULL = -1;
-
-  private transient DataOutputSerializer buffer;
 
   @Override
   public boolean isImmutableType() {
@@ -39,7 +32,7 @@ public final class FeaturedCommentSerializer extends TypeSerializer<FeaturedComm
 
   @Override
   public TypeSerializer<FeaturedComment> duplicate() {
-    return new FeaturedCommentSerializer();
+    return this;
   }
 
   @Override
@@ -47,20 +40,10 @@ public final class FeaturedCommentSerializer extends TypeSerializer<FeaturedComm
     return new FeaturedComment();
   }
 
+  /** Shares the encoded features, which are never mutated. */
   @Override
   public FeaturedComment copy(FeaturedComment from) {
-    FeaturedComment copy = new FeaturedComment();
-    copy.commentId = from.commentId;
-    copy.thread = from.thread;
-    copy.language = from.language;
-    copy.featureIds = from.featureIds == null ? null : from.featureIds.clone();
-    copy.terms = from.terms == null ? null : from.terms.clone();
-    copy.textLength = from.textLength;
-    copy.specHash = from.specHash;
-    copy.eventTime = from.eventTime;
-    copy.ingestTime = from.ingestTime;
-    copy.featureTime = from.featureTime;
-    return copy;
+    return new FeaturedComment(from.commentId, from.eventTime, from.features);
   }
 
   @Override
@@ -75,41 +58,20 @@ public final class FeaturedCommentSerializer extends TypeSerializer<FeaturedComm
 
   @Override
   public void serialize(FeaturedComment comment, DataOutputView target) throws IOException {
-    if (buffer == null) {
-      buffer = new DataOutputSerializer(1024);
-    }
-    buffer.clear();
-    writeString(comment.commentId, buffer);
-    writeString(comment.thread, buffer);
-    writeString(comment.language, buffer);
-    writeInts(comment.featureIds, buffer);
-    writeStrings(comment.terms, buffer);
-    buffer.writeInt(comment.textLength);
-    buffer.writeLong(comment.specHash);
-    buffer.writeLong(comment.eventTime);
-    buffer.writeLong(comment.ingestTime);
-    buffer.writeLong(comment.featureTime);
-    target.writeInt(buffer.length());
-    target.write(buffer.getSharedBuffer(), 0, buffer.length());
+    byte[] id = comment.commentId == null ? null : comment.commentId.getBytes(StandardCharsets.UTF_8);
+    target.writeInt(length(id) + Long.BYTES + length(comment.features));
+    writeBytes(id, target);
+    target.writeLong(comment.eventTime);
+    writeBytes(comment.features, target);
   }
 
   @Override
   public FeaturedComment deserialize(DataInputView source) throws IOException {
-    byte[] block = new byte[source.readInt()];
-    source.readFully(block);
-    DataInputDeserializer in = new DataInputDeserializer(block);
-    FeaturedComment comment = new FeaturedComment();
-    comment.commentId = readString(in);
-    comment.thread = readString(in);
-    comment.language = readString(in);
-    comment.featureIds = readInts(in);
-    comment.terms = readStrings(in);
-    comment.textLength = in.readInt();
-    comment.specHash = in.readLong();
-    comment.eventTime = in.readLong();
-    comment.ingestTime = in.readLong();
-    comment.featureTime = in.readLong();
-    return comment;
+    source.readInt();
+    byte[] id = readBytes(source);
+    long eventTime = source.readLong();
+    return new FeaturedComment(id == null ? null : new String(id, StandardCharsets.UTF_8), eventTime,
+        readBytes(source));
   }
 
   @Override
@@ -139,66 +101,26 @@ public final class FeaturedCommentSerializer extends TypeSerializer<FeaturedComm
     return new Snapshot();
   }
 
-  private static void writeInts(int[] values, DataOutputView out) throws IOException {
-    out.writeInt(values == null ? NULL : values.length);
-    if (values != null) {
-      for (int value : values) {
-        out.writeInt(value);
-      }
+  /** Bytes written for {@code bytes} with their length prefix. */
+  private static int length(byte[] bytes) {
+    return Integer.BYTES + (bytes == null ? 0 : bytes.length);
+  }
+
+  private static void writeBytes(byte[] bytes, DataOutputView out) throws IOException {
+    out.writeInt(bytes == null ? NULL : bytes.length);
+    if (bytes != null) {
+      out.write(bytes);
     }
   }
 
-  private static int[] readInts(DataInputView in) throws IOException {
+  private static byte[] readBytes(DataInputView in) throws IOException {
     int length = in.readInt();
     if (length == NULL) {
       return null;
     }
-    int[] values = new int[length];
-    for (int i = 0; i < length; i++) {
-      values[i] = in.readInt();
-    }
-    return values;
-  }
-
-  private static void writeStrings(String[] values, DataOutputView out) throws IOException {
-    out.writeInt(values == null ? NULL : values.length);
-    if (values != null) {
-      for (String value : values) {
-        writeString(value, out);
-      }
-    }
-  }
-
-  private static String[] readStrings(DataInputDeserializer in) throws IOException {
-    int length = in.readInt();
-    if (length == NULL) {
-      return null;
-    }
-    String[] values = new String[length];
-    for (int i = 0; i < length; i++) {
-      values[i] = readString(in);
-    }
-    return values;
-  }
-
-  private static void writeString(String value, DataOutputView out) throws IOException {
-    if (value == null) {
-      out.writeInt(NULL);
-      return;
-    }
-    byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-    out.writeInt(utf8.length);
-    out.write(utf8);
-  }
-
-  private static String readString(DataInputDeserializer in) throws IOException {
-    int length = in.readInt();
-    if (length == NULL) {
-      return null;
-    }
-    byte[] utf8 = new byte[length];
-    in.readFully(utf8);
-    return new String(utf8, StandardCharsets.UTF_8);
+    byte[] bytes = new byte[length];
+    in.readFully(bytes);
+    return bytes;
   }
 
   /** Restores this serializer from checkpoints and savepoints; it has no configuration. */

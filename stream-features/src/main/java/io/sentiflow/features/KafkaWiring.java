@@ -1,6 +1,5 @@
 package io.sentiflow.features;
 
-import io.sentiflow.avro.Features;
 import io.sentiflow.avro.Rejected;
 import io.sentiflow.avro.TrainingExample;
 import io.sentiflow.schemas.Codecs;
@@ -10,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Properties;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
@@ -36,22 +36,27 @@ public final class KafkaWiring {
 
   public static FeatureJob featureJob(Properties kafka, FeatureJobConfig config) {
     FeatureTopics topics = config.topics();
-    SerializableFunction<Features, String> featuresKey = Features::getCommentId;
     SerializableFunction<TrainingExample, String> exampleKey = t -> t.getFeatures().getCommentId();
     SerializableFunction<Rejected, String> rejectedKey = Rejected::getSource;
     return new FeatureJob(config,
         source(kafka, config, topics.comments()),
         source(kafka, config, topics.labels()),
-        config.exactlyOnceFeatures()
-            ? exactlyOnce(kafka, topics.features(), featuresKey, () -> Codecs.FEATURES,
-                config.transactionalIdPrefix() + "-features")
-            : atLeastOnce(kafka, topics.features(), featuresKey, () -> Codecs.FEATURES),
+        features(kafka, config),
         exactlyOnce(kafka, topics.trainingExamples(), exampleKey, () -> Codecs.TRAINING_EXAMPLE,
             config.transactionalIdPrefix() + "-training"),
         atLeastOnce(kafka, topics.rejected(), rejectedKey, () -> Codecs.REJECTED));
   }
 
-  static KafkaSource<KafkaBytes> source(Properties kafka, FeatureJobConfig config, String topic) {
+  /** The features sink: each comment's encoded features as they are, keyed by comment id. */
+  public static Sink<FeaturedComment> features(Properties kafka, FeatureJobConfig config) {
+    SerializableFunction<FeaturedComment, String> key = comment -> comment.commentId;
+    String topic = config.topics().features();
+    return config.exactlyOnceFeatures()
+        ? exactlyOnce(kafka, topic, key, new EncodedFeatures(), config.transactionalIdPrefix() + "-features")
+        : atLeastOnce(kafka, topic, key, new EncodedFeatures());
+  }
+
+  public static KafkaSource<KafkaBytes> source(Properties kafka, FeatureJobConfig config, String topic) {
     Properties props = new Properties();
     props.putAll(kafka);
     // Upstream stages may write transactionally; never featurize what they aborted.
@@ -72,17 +77,22 @@ public final class KafkaWiring {
    */
   static <T extends SpecificRecord> Sink<T> exactlyOnce(Properties kafka, String topic,
       SerializableFunction<T, String> key, SerializableCodecRef<T> codec, String transactionalIdPrefix) {
+    return exactlyOnce(kafka, topic, key, new AvroSerializationSchema<>(codec), transactionalIdPrefix);
+  }
+
+  static <T> Sink<T> exactlyOnce(Properties kafka, String topic, SerializableFunction<T, String> key,
+      SerializationSchema<T> values, String transactionalIdPrefix) {
     if (!ConnectorTransactions.supported()) {
       LOG.info("flink-connector-kafka transactions do not work with kafka-clients {}; {} is written once per key "
           + "by deduplicating what a restart replays", AppInfoParser.getVersion(), topic);
-      return new DeduplicatingKafkaSink<>(kafka, topic, key, codec);
+      return new DeduplicatingKafkaSink<>(kafka, topic, key, values);
     }
     Properties props = new Properties();
     props.putAll(kafka);
     props.putIfAbsent(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, String.valueOf(TRANSACTION_TIMEOUT.toMillis()));
     return KafkaSink.<T>builder()
         .setKafkaProducerConfig(props)
-        .setRecordSerializer(serializer(topic, key, codec))
+        .setRecordSerializer(serializer(topic, key, values))
         .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
         .setTransactionalIdPrefix(transactionalIdPrefix)
         .build();
@@ -90,20 +100,36 @@ public final class KafkaWiring {
 
   static <T extends SpecificRecord> Sink<T> atLeastOnce(Properties kafka, String topic,
       SerializableFunction<T, String> key, SerializableCodecRef<T> codec) {
+    return atLeastOnce(kafka, topic, key, new AvroSerializationSchema<>(codec));
+  }
+
+  static <T> Sink<T> atLeastOnce(Properties kafka, String topic, SerializableFunction<T, String> key,
+      SerializationSchema<T> values) {
     return KafkaSink.<T>builder()
         .setKafkaProducerConfig(kafka)
-        .setRecordSerializer(serializer(topic, key, codec))
+        .setRecordSerializer(serializer(topic, key, values))
         .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
         .build();
   }
 
-  private static <T extends SpecificRecord> KafkaRecordSerializationSchema<T> serializer(String topic,
-      SerializableFunction<T, String> key, SerializableCodecRef<T> codec) {
+  private static <T> KafkaRecordSerializationSchema<T> serializer(String topic, SerializableFunction<T, String> key,
+      SerializationSchema<T> values) {
     return KafkaRecordSerializationSchema.<T>builder()
         .setTopic(topic)
         .setKeySerializationSchema((T record) -> key.apply(record).getBytes(StandardCharsets.UTF_8))
-        .setValueSerializationSchema(new AvroSerializationSchema<>(codec))
+        .setValueSerializationSchema(values)
         .build();
+  }
+
+  /** A comment's features as it was encoded when featurized; a class so that Flink can tell its type. */
+  private static final class EncodedFeatures implements SerializationSchema<FeaturedComment> {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public byte[] serialize(FeaturedComment comment) {
+      return comment.features;
+    }
   }
 
   private static OffsetsInitializer startingOffsets(FeatureJobConfig.StartingOffsets offsets) {

@@ -1,6 +1,5 @@
 package io.sentiflow.features;
 
-import io.sentiflow.avro.Features;
 import io.sentiflow.avro.TrainingExample;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -27,7 +26,7 @@ public class LabelJoinFunction extends KeyedCoProcessFunction<String, FeaturedCo
   public static final String EXPIRED_UNLABELLED = "expiredUnlabelledComments";
   public static final String EXPIRED_ORPHAN_LABELS = "expiredOrphanLabels";
 
-  private final OutputTag<Features> features;
+  private final OutputTag<FeaturedComment> features;
   private final long ttlMillis;
   private transient ValueState<JoinState> state;
   private transient Counter duplicateComments;
@@ -37,7 +36,7 @@ public class LabelJoinFunction extends KeyedCoProcessFunction<String, FeaturedCo
   private transient LongCounter expiredUnlabelledTotal;
   private transient LongCounter expiredOrphanLabelsTotal;
 
-  public LabelJoinFunction(OutputTag<Features> features, long ttlMillis) {
+  public LabelJoinFunction(OutputTag<FeaturedComment> features, long ttlMillis) {
     this.features = features;
     this.ttlMillis = ttlMillis;
   }
@@ -62,7 +61,7 @@ public class LabelJoinFunction extends KeyedCoProcessFunction<String, FeaturedCo
       duplicateComments.inc();
       return;
     }
-    ctx.output(features, comment.toFeatures());
+    ctx.output(features, comment);
     settle(current, out);
     state.update(current);
   }

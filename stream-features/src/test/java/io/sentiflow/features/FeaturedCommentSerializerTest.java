@@ -21,11 +21,8 @@ class FeaturedCommentSerializerTest {
   }
 
   @Test
-  void roundTripsNullsAndEmptyArrays() throws Exception {
-    FeaturedComment comment = comment();
-    comment.language = null;
-    comment.featureIds = new int[0];
-    comment.terms = null;
+  void roundTripsNulls() throws Exception {
+    FeaturedComment comment = new FeaturedComment(null, -1L, null);
 
     assertThat(roundTrip(comment)).usingRecursiveComparison().isEqualTo(comment);
   }
@@ -43,18 +40,6 @@ class FeaturedCommentSerializerTest {
     serializer.copy(in, copied);
 
     assertThat(copied.getCopyOfBuffer()).isEqualTo(first.getCopyOfBuffer());
-  }
-
-  @Test
-  void copyDoesNotShareArrays() {
-    FeaturedComment comment = comment();
-
-    FeaturedComment copy = serializer.copy(comment);
-    copy.terms[0] = "changed";
-    copy.featureIds[0] = -1;
-
-    assertThat(comment.terms[0]).isEqualTo("great");
-    assertThat(comment.featureIds[0]).isEqualTo(17);
   }
 
   @Test
@@ -77,7 +62,7 @@ class FeaturedCommentSerializerTest {
   private FeaturedComment roundTrip(FeaturedComment comment) throws Exception {
     DataOutputSerializer out = new DataOutputSerializer(16);
     serializer.serialize(comment, out);
-    serializer.serialize(comment, out); // the second reuses the encoding buffer
+    serializer.serialize(comment, out);
     DataInputDeserializer in = new DataInputDeserializer(out.getCopyOfBuffer());
     serializer.deserialize(in);
     FeaturedComment decoded = serializer.deserialize(in);
@@ -86,17 +71,6 @@ class FeaturedCommentSerializerTest {
   }
 
   private static FeaturedComment comment() {
-    FeaturedComment comment = new FeaturedComment();
-    comment.commentId = "c-1";
-    comment.thread = "airline";
-    comment.language = "en";
-    comment.featureIds = new int[] {17, 4_000_000, 0};
-    comment.terms = new String[] {"great", "great flight", "東京"};
-    comment.textLength = 42;
-    comment.specHash = -7L;
-    comment.eventTime = 1_424_000_000_000L;
-    comment.ingestTime = 1_424_000_000_500L;
-    comment.featureTime = 1_424_000_001_000L;
-    return comment;
+    return new FeaturedComment("東京-1", 1_424_000_000_000L, new byte[] {(byte) 0xC3, 1, 2, 3, -1});
   }
 }

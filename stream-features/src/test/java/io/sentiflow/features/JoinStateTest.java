@@ -2,8 +2,11 @@ package io.sentiflow.features;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sentiflow.avro.Features;
 import io.sentiflow.avro.Sentiment;
 import io.sentiflow.avro.TrainingExample;
+import io.sentiflow.schemas.Codecs;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class JoinStateTest {
@@ -81,17 +84,10 @@ class JoinStateTest {
   }
 
   static FeaturedComment comment(String id, long eventTime) {
-    FeaturedComment comment = new FeaturedComment();
-    comment.commentId = id;
-    comment.thread = "thread";
-    comment.featureIds = new int[] {3, 1, 4};
-    comment.terms = new String[] {"a", "b", "c"};
-    comment.textLength = 5;
-    comment.specHash = 42;
-    comment.eventTime = eventTime;
-    comment.ingestTime = eventTime;
-    comment.featureTime = eventTime;
-    return comment;
+    Features features = Features.newBuilder().setCommentId(id).setThread("thread").setFeatureIds(List.of(3, 1, 4))
+        .setTerms(List.of("a", "b", "c")).setTextLength(5).setSpecHash(42).setEventTime(eventTime)
+        .setIngestTime(eventTime).setFeatureTime(eventTime).build();
+    return new FeaturedComment(id, eventTime, Codecs.FEATURES.encode(features));
   }
 
   static LabelEvent label(String id, Sentiment sentiment, long labelTime) {

@@ -62,7 +62,7 @@ class StateExpiryTest {
     StreamExecutionEnvironment env =
         StreamExecutionEnvironment.createLocalEnvironment(1, FeatureJob.leanLocalCluster());
     new FeatureJob(config, bounded(props, config, topics.comments()), bounded(props, config, topics.labels()),
-        KafkaWiring.atLeastOnce(props, topics.features(), Features::getCommentId, () -> Codecs.FEATURES),
+        KafkaWiring.features(props, config),
         KafkaWiring.exactlyOnce(props, topics.trainingExamples(), t -> t.getFeatures().getCommentId(),
             () -> Codecs.TRAINING_EXAMPLE, config.transactionalIdPrefix()),
         KafkaWiring.atLeastOnce(props, topics.rejected(), Rejected::getSource, () -> Codecs.REJECTED))

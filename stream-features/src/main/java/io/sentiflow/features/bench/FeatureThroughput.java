@@ -86,7 +86,7 @@ public final class FeatureThroughput {
     return env.execute("bench-forward").getNetRuntime();
   }
 
-  private static StreamExecutionEnvironment environment(int parallelism) {
+  static StreamExecutionEnvironment environment(int parallelism) {
     Configuration conf = FeatureJob.leanLocalCluster();
     // A benchmark whose job fails must end with the failure, not restart forever.
     conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
