@@ -71,8 +71,10 @@ public final class ScorerTopology {
   public static Topology build(Supplier<ModelWeights> model, ScorerConfig config, ScorerMetrics metrics,
       ScorerTopics topics) {
     StreamsBuilder builder = new StreamsBuilder();
+    // Cached: each comment's served prediction reaches RocksDB and its changelog in the commit's
+    // batch rather than with a write of its own per record.
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ServedPredictions.STORE),
-        Serdes.String(), ServedPredictions.VALUE_SERDE));
+        Serdes.String(), ServedPredictions.VALUE_SERDE).withCachingEnabled());
 
     Map<String, KStream<String, ScoreOutcome>> outcomes = builder
         .stream(topics.features(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("features"))

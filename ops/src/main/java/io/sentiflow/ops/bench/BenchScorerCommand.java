@@ -55,6 +55,10 @@ public final class BenchScorerCommand implements Callable<Integer> {
       description = "Features per latency run (default: ${DEFAULT-VALUE}).")
   int latencyRecords;
 
+  @Option(names = "--stream-threads", defaultValue = "1",
+      description = "Kafka Streams threads of the scorer and of the pass-through app (default: ${DEFAULT-VALUE}).")
+  int streamThreads;
+
   @Option(names = "--timeout", defaultValue = "PT3M",
       description = "Longest wait for one run, ISO-8601 duration (default: ${DEFAULT-VALUE}).")
   Duration timeout;
@@ -64,7 +68,7 @@ public final class BenchScorerCommand implements Callable<Integer> {
     options.checkRuns();
     double loadAtStart = BenchReport.loadAverage();
     List<LabelledText> texts = AirlineData.read(options.dataDir());
-    ScorerConfig config = ScorerConfig.forReplays();
+    ScorerConfig config = ScorerConfig.forReplays().withStreamThreads(streamThreads);
     ModelWeights model = trainedModel(texts, config.featurizerSpec());
     List<Features> throughputInput = features(texts, records == 0 ? texts.size() : records, config.featurizerSpec());
     List<Features> latencyInput = features(texts, latencyRecords, config.featurizerSpec());
@@ -76,6 +80,8 @@ public final class BenchScorerCommand implements Callable<Integer> {
     double[] ratios = new double[options.runs];
     Map<DeliveryMode, double[][]> latencies = new LinkedHashMap<>();
     try (BenchKafka kafka = BenchKafka.connect(bootstrapServers, BenchOptions::progress)) {
+      BenchOptions.progress("warm-up run of both apps (not measured), so that the measured runs are JIT-compiled");
+      ScorerThroughput.throughput(kafka.clientProperties(), config, model, throughputInput, timeout);
       for (int run = 0; run < options.runs; run++) {
         ScorerThroughput.Throughput t = ScorerThroughput.throughput(kafka.clientProperties(), config, model,
             throughputInput, timeout);

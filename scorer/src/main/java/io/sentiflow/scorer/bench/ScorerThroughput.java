@@ -123,28 +123,33 @@ public final class ScorerThroughput {
     return builder.build();
   }
 
-  /** Runs the app until {@code progress} reaches {@code target}; returns records per second once it started. */
+  /**
+   * Runs the app until {@code progress} reaches {@code target}; returns records per second from its
+   * first record on, so start-up and rebalancing before it are not counted.
+   */
   private static double runUntil(Topology topology, Properties props, LongSupplier progress, int target,
       Duration timeout) {
     try (KafkaStreams streams = new KafkaStreams(topology, props)) {
-      startAndAwaitRunning(streams, timeout);
+      streams.start();
       long deadline = System.nanoTime() + timeout.toNanos();
       long startedAt = 0;
       long atStart = 0;
-      while (progress.getAsLong() < target && System.nanoTime() < deadline) {
-        long now = System.nanoTime();
+      while (progress.getAsLong() < target) {
+        if (System.nanoTime() > deadline || streams.state() == KafkaStreams.State.ERROR) {
+          throw new IllegalStateException("only " + progress.getAsLong() + " of " + target + " records in "
+              + timeout + "; Streams app " + streams.state());
+        }
         long done = progress.getAsLong();
         if (startedAt == 0 && done > 0) {
-          startedAt = now;
+          startedAt = System.nanoTime();
           atStart = done;
         }
         sleep(2);
       }
-      long elapsed = System.nanoTime() - startedAt;
-      if (startedAt == 0 || progress.getAsLong() < target) {
-        throw new IllegalStateException("only " + progress.getAsLong() + " of " + target + " records in " + timeout);
+      if (startedAt == 0) {
+        throw new IllegalStateException("all " + target + " records were processed before the first poll");
       }
-      return (target - atStart) / (elapsed / 1e9);
+      return (target - atStart) / ((System.nanoTime() - startedAt) / 1e9);
     }
   }
 
