@@ -160,15 +160,18 @@ public final class IngestServer implements AutoCloseable {
     }
   }
 
-  /** Kafka gives up on a record a little before the request's own deadline, so the answer reflects what landed. */
+  /**
+   * Kafka gives up on a record a little before the request's own deadline, so the answer reflects
+   * what landed. Batching stays at ingest's defaults: a shorter linger made more, smaller produce
+   * requests, which queue on the one connection to a broker and lengthened each request's wait for
+   * its acknowledgements rather than shortening it.
+   */
   private Map<String, String> producerTimeouts() {
     long send = config.sendTimeout().toMillis();
     return Map.of(
         ProducerConfig.MAX_BLOCK_MS_CONFIG, String.valueOf(Math.min(send / 2, 5_000)),
         ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(Math.max(500, send * 4 / 10)),
-        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(send * 9 / 10),
-        // Each request waits for its acknowledgements: a shorter linger than replay's keeps that wait short.
-        ProducerConfig.LINGER_MS_CONFIG, "5");
+        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(send * 9 / 10));
   }
 
   private void health(Context ctx) {
@@ -211,7 +214,7 @@ public final class IngestServer implements AutoCloseable {
       return;
     }
     long declared = ctx.req().getContentLengthLong();
-    byte[] body = declared > config.maxBodyBytes() ? null : readAtMost(ctx, config.maxBodyBytes() + 1);
+    byte[] body = declared > config.maxBodyBytes() ? null : readBody(ctx, declared, config.maxBodyBytes() + 1);
     if (body == null || body.length > config.maxBodyBytes()) {
       requestRejected(ctx, endpoint, 413, "body_too_large", "the body is larger than "
           + config.maxBodyBytes() + " bytes", body == null ? new byte[0] : body);
@@ -430,6 +433,21 @@ public final class IngestServer implements AutoCloseable {
       }
     }
     return true;
+  }
+
+  /**
+   * The body, read straight into an array of its declared length when it has one (at most the
+   * limit, checked before): reading up to the limit would gather it in chunks and copy it again.
+   */
+  private static byte[] readBody(Context ctx, long declaredLength, long limit) throws IOException {
+    if (declaredLength < 0) {
+      return readAtMost(ctx, limit);
+    }
+    byte[] body = new byte[(int) declaredLength];
+    try (InputStream in = ctx.req().getInputStream()) {
+      int read = in.readNBytes(body, 0, body.length);
+      return read == body.length ? body : Arrays.copyOf(body, read);
+    }
   }
 
   private static byte[] readAtMost(Context ctx, long limit) throws IOException {
