@@ -381,12 +381,14 @@ public final class IngestThroughput {
       request.setHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token);
       request.setEntity(new ByteArrayEntity(batch, NDJSON));
       client.execute(request, response -> {
-        String body = EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8);
+        // Read whole but not decoded: a client needs the bytes, not a String, to parse the answer.
+        byte[] answer = EntityUtils.toByteArray(response.getEntity());
         if (response.getCode() != 200) {
+          String body = new String(answer, StandardCharsets.UTF_8);
           throw new IllegalStateException("HTTP ingest answered " + response.getCode() + ": "
               + body.substring(0, Math.min(500, body.length())));
         }
-        return body;
+        return answer;
       });
     }
 

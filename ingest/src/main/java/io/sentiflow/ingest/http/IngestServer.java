@@ -160,15 +160,18 @@ public final class IngestServer implements AutoCloseable {
     }
   }
 
-  /** Kafka gives up on a record a little before the request's own deadline, so the answer reflects what landed. */
+  /**
+   * Kafka gives up on a record a little before the request's own deadline, so the answer reflects
+   * what landed. Batching stays at ingest's defaults: a shorter linger made more, smaller produce
+   * requests, which queue on the one connection to a broker and lengthened each request's wait for
+   * its acknowledgements rather than shortening it.
+   */
   private Map<String, String> producerTimeouts() {
     long send = config.sendTimeout().toMillis();
     return Map.of(
         ProducerConfig.MAX_BLOCK_MS_CONFIG, String.valueOf(Math.min(send / 2, 5_000)),
         ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(Math.max(500, send * 4 / 10)),
-        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(send * 9 / 10),
-        // Each request waits for its acknowledgements: a shorter linger than replay's keeps that wait short.
-        ProducerConfig.LINGER_MS_CONFIG, "5");
+        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(send * 9 / 10));
   }
 
   private void health(Context ctx) {
@@ -211,7 +214,7 @@ public final class IngestServer implements AutoCloseable {
       return;
     }
     long declared = ctx.req().getContentLengthLong();
-    byte[] body = declared > config.maxBodyBytes() ? null : readAtMost(ctx, config.maxBodyBytes() + 1);
+    byte[] body = declared > config.maxBodyBytes() ? null : readBody(ctx, declared, config.maxBodyBytes() + 1);
     if (body == null || body.length > config.maxBodyBytes()) {
       requestRejected(ctx, endpoint, 413, "body_too_large", "the body is larger than "
           + config.maxBodyBytes() + " bytes", body == null ? new byte[0] : body);
@@ -232,11 +235,17 @@ public final class IngestServer implements AutoCloseable {
       case UNAVAILABLE -> pushBack(ctx, 503, "kafka_unavailable", "Kafka is not accepting records");
       default -> {
         IngestResponse response = IngestResponse.of(writeLines(lines, endpoint));
+        countLines(endpoint, response);
         int status = response.httpStatus();
         if (status == 503) {
           ctx.header("Retry-After", String.valueOf(config.retryAfter().toSeconds()));
         }
-        respond(ctx, status, response);
+        ctx.status(status);
+        ctx.contentType("application/json");
+        // Compressing an answer cost more than validating the batch's lines, for an answer a fraction
+        // the size of the uncompressed batch the client just sent.
+        ctx.disableCompression();
+        ctx.result(response.toJson());
       }
     }
   }
@@ -252,7 +261,7 @@ public final class IngestServer implements AutoCloseable {
     for (BodyLines.Line line : lines) {
       validated.add(endpoint.validator().validate(line.body(), line.offset(), line.length()));
     }
-    DuplicateFilter.Verdict[] verdicts = endpoint.deduplicate() ? duplicates.checkAll(validated) : null;
+    DuplicateFilter.Batch classified = endpoint.deduplicate() ? duplicates.checkAll(validated) : null;
     List<LineResult> results = new ArrayList<>(lines.size());
     BatchAcks acks = new BatchAcks(lines.size(), gate);
     int handedToKafka = 0;
@@ -267,7 +276,7 @@ public final class IngestServer implements AutoCloseable {
               invalid.key(), invalid.redacted());
         } else {
           Validated.Valid<T> valid = (Validated.Valid<T>) validated.get(index);
-          DuplicateFilter.Verdict verdict = verdicts == null ? DuplicateFilter.Verdict.NEW : verdicts[index];
+          DuplicateFilter.Verdict verdict = classified == null ? DuplicateFilter.Verdict.NEW : classified.verdict(index);
           if (verdict == DuplicateFilter.Verdict.REPEAT) {
             results.add(LineResult.duplicate(line.number(), valid.key()));
             continue;
@@ -299,26 +308,24 @@ public final class IngestServer implements AutoCloseable {
         }
       }
     } catch (RuntimeException e) {
-      if (endpoint.deduplicate()) {
+      if (classified != null) {
         // Else this batch's new ids would stay pending, and every repeat of them unavailable.
-        duplicates.settle(List.of(), newIds(validated, verdicts));
+        classified.settleNoneStored();
       }
       throw e;
     } finally {
       gate.release(lines.size() - handedToKafka);
     }
     acks.awaitAll(config.sendTimeout());
-    List<String> stored = new ArrayList<>();
     Set<String> notStored = new HashSet<>();
     for (int i = 0; i < results.size(); i++) {
       LineResult result = results.get(i);
       boolean wrote = "accepted".equals(result.status()) || result.isRejected();
       String failure = wrote ? acks.failure(i) : null;
       if (failure == null) {
-        if ("accepted".equals(result.status())) {
-          stored.add(result.id());
-        }
-      } else if (result.isRejected()) {
+        continue;
+      }
+      if (result.isRejected()) {
         // The client must send it again, or the bad input would leave no trace.
         results.set(i, LineResult.unavailable(result.line(), result.id(), "rejected [" + result.error() + "]: "
             + result.reason() + "; but its dead letter was not written (" + failure + ")"));
@@ -327,9 +334,9 @@ public final class IngestServer implements AutoCloseable {
         results.set(i, LineResult.unavailable(result.line(), result.id(), failure));
       }
     }
-    if (endpoint.deduplicate()) {
+    if (classified != null) {
       // Not known to have landed: let the client's retry through the duplicate filter.
-      duplicates.settle(stored, notStored);
+      classified.settle(notStored);
     }
     // A repeat later in the same batch is no more written than the line it repeats.
     for (int i = 0; i < results.size() && !notStored.isEmpty(); i++) {
@@ -338,20 +345,7 @@ public final class IngestServer implements AutoCloseable {
         results.set(i, LineResult.unavailable(result.line(), result.id(), "repeats a line that did not land"));
       }
     }
-    for (LineResult result : results) {
-      endpoint.lines().get(result.status()).increment();
-    }
     return results;
-  }
-
-  private static List<String> newIds(List<? extends Validated<?>> validated, DuplicateFilter.Verdict[] verdicts) {
-    List<String> ids = new ArrayList<>();
-    for (int i = 0; i < verdicts.length; i++) {
-      if (verdicts[i] == DuplicateFilter.Verdict.NEW) {
-        ids.add(((Validated.Valid<?>) validated.get(i)).key());
-      }
-    }
-    return ids;
   }
 
   /** Hands {@code record} to Kafka as line {@code index} of {@code acks}; a send that throws settles it as failed. */
@@ -441,6 +435,21 @@ public final class IngestServer implements AutoCloseable {
     return true;
   }
 
+  /**
+   * The body, read straight into an array of its declared length when it has one (at most the
+   * limit, checked before): reading up to the limit would gather it in chunks and copy it again.
+   */
+  private static byte[] readBody(Context ctx, long declaredLength, long limit) throws IOException {
+    if (declaredLength < 0) {
+      return readAtMost(ctx, limit);
+    }
+    byte[] body = new byte[(int) declaredLength];
+    try (InputStream in = ctx.req().getInputStream()) {
+      int read = in.readNBytes(body, 0, body.length);
+      return read == body.length ? body : Arrays.copyOf(body, read);
+    }
+  }
+
   private static byte[] readAtMost(Context ctx, long limit) throws IOException {
     try (InputStream in = ctx.req().getInputStream()) {
       return in.readNBytes((int) Math.min(limit, Integer.MAX_VALUE - 8));
@@ -451,6 +460,15 @@ public final class IngestServer implements AutoCloseable {
   private void countRejectedRequest(Endpoint<?> endpoint, int status, String code) {
     registry.counter(REJECTED_REQUESTS, "endpoint", endpoint.path(), "status", String.valueOf(status), "reason", code)
         .increment();
+  }
+
+  /** A request's lines per outcome, each outcome counted once rather than once a line. */
+  private static void countLines(Endpoint<?> endpoint, IngestResponse response) {
+    Map<String, Counter> lines = endpoint.lines();
+    lines.get("accepted").increment(response.accepted());
+    lines.get("duplicate").increment(response.duplicates());
+    lines.get("rejected").increment(response.rejected());
+    lines.get("unavailable").increment(response.unavailable());
   }
 
   /** Lines per outcome, looked up once rather than per line. */

@@ -1,14 +1,11 @@
 package io.sentiflow.ingest.http;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 /**
  * What became of one line of a request: {@code accepted} (written), {@code duplicate} (the same
  * record was accepted before; not written again), {@code rejected} (invalid; sent to the dead-letter
  * topic; {@code error} and {@code reason} say why) or {@code unavailable} (Kafka did not acknowledge
- * it in time; send it again).
+ * it in time; send it again). Null fields are left out of the answer.
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record LineResult(int line, String status, String id, String error, String reason) {
 
   static LineResult accepted(int line, String id) {

@@ -1,5 +1,6 @@
 package io.sentiflow.ingest.validate;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,8 +12,8 @@ import java.util.Map;
  * the same id with other content is a conflict. Bounded: the least recently seen ids are
  * forgotten first. Thread-safe.
  *
- * <p>An id classified by {@link #checkAll} stays pending until {@link #settle} says whether it
- * was stored: until then another batch repeating it hears {@link Verdict#PENDING}, since the
+ * <p>The ids a batch classifies as new stay pending until the batch is settled (see {@link
+ * Batch#settle}): until then another batch repeating one hears {@link Verdict#PENDING}, since the
  * first write may still fail.
  */
 public final class DuplicateFilter {
@@ -28,16 +29,66 @@ public final class DuplicateFilter {
   }
 
   /**
-   * An id's fingerprint and, while its write has not settled, the batch writing it (else null).
-   * Mutable, under the filter's lock, so settling a batch allocates nothing per id.
+   * The write of one batch's new ids. Its entries point at it, so settling the batch settles them
+   * all with one write instead of a lookup per id. Guarded by the filter's lock.
    */
-  private static final class Entry {
-    final long fingerprint;
-    Object pendingBatch;
+  private static final class PendingWrite {
+    boolean settled;
+  }
 
-    Entry(long fingerprint, Object pendingBatch) {
-      this.fingerprint = fingerprint;
-      this.pendingBatch = pendingBatch;
+  /**
+   * An id's fingerprint and the batch write that remembered it (null when it was remembered as
+   * stored right away).
+   */
+  private record Entry(long fingerprint, PendingWrite write) {
+
+    boolean pending() {
+      return write != null && !write.settled;
+    }
+  }
+
+  /** A batch classified by {@link #checkAll}: a verdict per record, and its new ids pending until {@link #settle}. */
+  public final class Batch {
+    private final List<? extends Validated<?>> records;
+    private final Verdict[] verdicts;
+    private final PendingWrite write = new PendingWrite();
+
+    private Batch(List<? extends Validated<?>> records) {
+      this.records = records;
+      this.verdicts = new Verdict[records.size()];
+    }
+
+    /** The verdict of record {@code index}; null for an invalid record. */
+    public Verdict verdict(int index) {
+      return verdicts[index];
+    }
+
+    /**
+     * The batch's new ids count as stored from now on, except {@code notStored}, which are
+     * forgotten so the client's retry is taken as new. Call once.
+     */
+    public void settle(Collection<String> notStored) {
+      synchronized (DuplicateFilter.this) {
+        write.settled = true;
+        for (String id : notStored) {
+          Entry entry = entries.get(id);
+          // Evicted meanwhile and remembered again by another batch: not this batch's to forget.
+          if (entry != null && entry.write() == write) {
+            entries.remove(id);
+          }
+        }
+      }
+    }
+
+    /** None of the batch's new ids was stored: all are forgotten. */
+    public void settleNoneStored() {
+      List<String> newIds = new ArrayList<>();
+      for (int i = 0; i < verdicts.length; i++) {
+        if (verdicts[i] == Verdict.NEW) {
+          newIds.add(((Validated.Valid<?>) records.get(i)).key());
+        }
+      }
+      settle(newIds);
     }
   }
 
@@ -63,44 +114,27 @@ public final class DuplicateFilter {
   /**
    * Classifies every valid record of a batch, in order, under one lock: a request of hundreds of
    * lines takes the lock once instead of once a line, so concurrent requests do not queue on it
-   * line by line. New ids are remembered as pending until {@link #settle}. Invalid records get null.
+   * line by line. New ids are remembered as pending until the batch is settled.
    */
-  public synchronized Verdict[] checkAll(List<? extends Validated<?>> batch) {
-    Object thisBatch = new Object();
-    Verdict[] verdicts = new Verdict[batch.size()];
-    for (int i = 0; i < verdicts.length; i++) {
-      if (batch.get(i) instanceof Validated.Valid<?> valid) {
-        verdicts[i] = classify(valid.key(), valid.fingerprint(), thisBatch);
+  public synchronized Batch checkAll(List<? extends Validated<?>> records) {
+    Batch batch = new Batch(records);
+    for (int i = 0; i < batch.verdicts.length; i++) {
+      if (records.get(i) instanceof Validated.Valid<?> valid) {
+        batch.verdicts[i] = classify(valid.key(), valid.fingerprint(), batch.write);
       }
     }
-    return verdicts;
+    return batch;
   }
 
-  private Verdict classify(String id, long fingerprint, Object batch) {
-    Entry seen = entries.putIfAbsent(id, new Entry(fingerprint, batch));
+  private Verdict classify(String id, long fingerprint, PendingWrite write) {
+    Entry seen = entries.putIfAbsent(id, new Entry(fingerprint, write));
     if (seen == null) {
       return Verdict.NEW;
     }
-    if (seen.fingerprint != fingerprint) {
+    if (seen.fingerprint() != fingerprint) {
       return Verdict.CONFLICT;
     }
-    return seen.pendingBatch == null || seen.pendingBatch == batch ? Verdict.REPEAT : Verdict.PENDING;
-  }
-
-  /**
-   * Settles the pending ids of a batch under one lock: {@code stored} ones count as stored from now
-   * on; {@code notStored} ones are forgotten, so the client's retry is taken as new.
-   */
-  public synchronized void settle(Collection<String> stored, Collection<String> notStored) {
-    for (String id : stored) {
-      Entry entry = entries.get(id);
-      if (entry != null) {
-        entry.pendingBatch = null;
-      }
-    }
-    for (String id : notStored) {
-      entries.remove(id);
-    }
+    return seen.pending() && seen.write() != write ? Verdict.PENDING : Verdict.REPEAT;
   }
 
   /** Ids remembered now. */

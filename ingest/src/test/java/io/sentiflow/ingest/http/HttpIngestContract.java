@@ -238,6 +238,25 @@ abstract class HttpIngestContract {
   }
 
   @Test
+  void aBatchIsAnsweredUncompressedEvenToAClientThatAcceptsGzip() throws Exception {
+    byte[] body = utf8(IntStream.range(0, 100)
+        .mapToObj(i -> "{\"id\":\"plain-" + i + "\",\"text\":\"comment number " + i + "\"}")
+        .collect(Collectors.joining("\n")));
+    HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/v1/comments"))
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+        .header("Content-Type", NDJSON)
+        .header("Authorization", "Bearer " + TOKEN)
+        .header("Accept-Encoding", "gzip")
+        .build();
+
+    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Encoding")).isEmpty();
+    assertThat(JSON.readTree(response.body()).get("results")).hasSize(100);
+  }
+
+  @Test
   void healthSaysKafkaIsUp() throws Exception {
     HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(),
         HttpResponse.BodyHandlers.ofString());
