@@ -166,7 +166,9 @@ public final class IngestThroughput {
    * pass posts the comments under ids suffixed with the pass, so the service takes them as new
    * comments rather than repeats). {@code warmUpPasses} unmeasured passes come first so no
    * contender is timed while the JIT compiler works on it; then {@code runs} measured runs of
-   * {@code passesPerRun} passes each. {@code progress} hears a line per warm-up pass and per run.
+   * {@code passesPerRun} passes each (the replay and the bare producer pass by pass, HTTP as one
+   * sustained stream of all the run's passes). {@code progress} hears a line per warm-up pass and
+   * per run.
    */
   public static Result run(Properties kafka, ReplayConfig replay, IngestTopics topics, int httpBatchSize,
       int httpClients, int warmUpPasses, int runs, int passesPerRun, Consumer<String> progress) throws Exception {
@@ -182,23 +184,23 @@ public final class IngestThroughput {
     try (HttpService http = new HttpService(kafka, topics, comments, httpBatchSize, httpClients)) {
       int pass = 1;
       bareProducer(kafka, topics.comments(), comments);
-      http.measure(pass);
+      http.measure(pass, 1);
       while (++pass <= warmUpPasses) {
         progress.accept("warm-up pass " + pass + " of " + warmUpPasses);
         replay(kafka, commentsOnly);
         bareProducer(kafka, topics.comments(), comments);
-        http.measure(pass);
+        http.measure(pass, 1);
       }
       List<Run> measured = new ArrayList<>();
       for (int run = 1; run <= runs; run++) {
         Window replayWindow = Window.NONE;
         Window bareWindow = Window.NONE;
-        Window httpWindow = Window.NONE;
-        for (int i = 0; i < passesPerRun; i++, pass++) {
+        for (int i = 0; i < passesPerRun; i++) {
           replayWindow = replayWindow.plus(replay(kafka, commentsOnly));
           bareWindow = bareWindow.plus(bareProducer(kafka, topics.comments(), comments));
-          httpWindow = httpWindow.plus(http.measure(pass));
         }
+        Window httpWindow = http.measure(pass, passesPerRun);
+        pass += passesPerRun;
         Run r = new Run(bareWindow.perSecond(), replayWindow.perSecond(), httpWindow.perSecond());
         measured.add(r);
         progress.accept(String.format("run %d of %d: replay %.0f/s, bare producer %.0f/s, http %.0f/s "
@@ -308,8 +310,8 @@ public final class IngestThroughput {
 
   /**
    * The HTTP ingest service, running for the whole bench, and its clients, each holding a kept-alive
-   * connection from one pool. Each pass posts the first batches (about {@value #PROGRESS_EVERY}
-   * comments) one at a time and untimed, so the window opens where the replay's and the bare
+   * connection from one pool. Each measurement posts the first batches (about
+   * {@value #PROGRESS_EVERY} comments) one at a time and untimed, so the window opens where the replay's and the bare
    * producer's do, then the rest from all clients at once, each posting its next batch once the last
    * is answered.
    */
@@ -352,11 +354,16 @@ public final class IngestThroughput {
     }
 
     /**
-     * Posts every comment under ids suffixed with {@code pass}; the window runs from the end of the
-     * head batches to the last answer.
+     * Posts every comment once per pass for {@code passes} passes from {@code firstPass}, under ids
+     * suffixed with the pass, as one stream of batches: the clients stay busy from pass to pass, as
+     * under a sustained load, rather than idling at the end of each. The window runs from the end of
+     * the first pass's head batches to the last answer.
      */
-    Window measure(int pass) throws Exception {
-      List<byte[]> batches = ndjsonBatches(comments, batchSize, "-p" + pass);
+    Window measure(int firstPass, int passes) throws Exception {
+      List<byte[]> batches = new ArrayList<>();
+      for (int pass = firstPass; pass < firstPass + passes; pass++) {
+        batches.addAll(ndjsonBatches(comments, batchSize, "-p" + pass));
+      }
       collectGarbage();
       for (byte[] batch : batches.subList(0, headBatches)) {
         post(batch);
@@ -372,7 +379,8 @@ public final class IngestThroughput {
       for (Future<Void> done : pool.invokeAll(Collections.nCopies(clients, poster))) {
         done.get();
       }
-      return new Window(comments.size() - (long) headBatches * batchSize, System.nanoTime() - start);
+      return new Window((long) comments.size() * passes - (long) headBatches * batchSize,
+          System.nanoTime() - start);
     }
 
     /** Posts one batch and reads the whole answer, so the service still writes its per-line results. */

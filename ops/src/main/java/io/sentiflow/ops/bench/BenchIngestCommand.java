@@ -51,8 +51,8 @@ public final class BenchIngestCommand implements Callable<Integer> {
   int warmUpPasses;
 
   @Option(names = "--passes-per-run", defaultValue = "3",
-      description = "Passes of the dataset through the contenders in turn per run; each is rated by its summed "
-          + "windows (default: ${DEFAULT-VALUE}).")
+      description = "Passes of the dataset through each contender per run: the replay and the bare producer "
+          + "rated by their summed windows, HTTP by one window over all of them (default: ${DEFAULT-VALUE}).")
   int passesPerRun;
 
   @Override
